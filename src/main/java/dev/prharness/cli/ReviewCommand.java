@@ -1,0 +1,160 @@
+package dev.prharness.cli;
+
+import dev.prharness.config.ConfigException;
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.config.ReviewConfigLoader;
+import dev.prharness.change.TextContent;
+import dev.prharness.diff.DiffCache;
+import dev.prharness.git.GitRepository;
+import dev.prharness.git.LocalChange;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.pipeline.LinterReview;
+import dev.prharness.pipeline.ModelReviewer;
+import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.review.OutputFormat;
+import dev.prharness.review.Review;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pr-harness review}: review a range of commits in a local git repository and print the review. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "Review a change in a local git repository and print the review.")
+final class ReviewCommand implements Callable<Integer> {
+
+    static final String REPO_CONFIG = ".github/pr-harness.yml";
+
+    private final CliContext context;
+
+    @Option(names = "--repo", defaultValue = ".", description = "The git repository (default: ${DEFAULT-VALUE}).")
+    Path repo;
+
+    @Option(names = "--base", description = "Base commit (default: merge-base of HEAD with the default branch, else HEAD~1).")
+    String base;
+
+    @Option(names = "--head", defaultValue = "HEAD", description = "Head commit (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", description = "Write the review to this file instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-ai", description = "Linters only: do not call the model.")
+    boolean noAi;
+
+    @Option(names = "--fail-on", defaultValue = "none",
+            description = "Exit with 1 when a finding is at or above this severity: none, info, warning, error (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--config", description = "Review config YAML (default: " + REPO_CONFIG + " at the base commit).")
+    Path config;
+
+    ReviewCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        OutputFormat outputFormat = parseFormat();
+        FailOn threshold = FailOn.parse(failOn);
+        GitRepository repository = GitRepository.open(repo);
+        String headSha = repository.resolve(head);
+        String baseSha = base != null ? repository.resolve(base) : defaultBase(repository, headSha);
+        LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
+        ReviewConfig reviewConfig = loadConfig(repository, baseSha);
+
+        Optional<ModelReviewer> model = modelReviewer();
+        ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
+        Review review;
+        try {
+            review = new ReviewPipeline(new LinterReview(new LintEngine()), model).run(change, reviewConfig, progress);
+        } finally {
+            progress.clear();
+        }
+        write(outputFormat.renderer(outputFormat == OutputFormat.TEXT && context.terminal() && output == null
+                && context.variable("NO_COLOR").isEmpty()).render(review));
+        return threshold.exitCode(review);
+    }
+
+    private Optional<ModelReviewer> modelReviewer() {
+        if (noAi) {
+            context.err().println("pr-harness: linters-only review (--no-ai). Drop --no-ai and set OPENAI_API_KEY "
+                    + "to add the AI review.");
+            return Optional.empty();
+        }
+        if (context.variable("OPENAI_API_KEY").isEmpty()) {
+            context.err().println("pr-harness: linters-only review: OPENAI_API_KEY is not set. Set it (and "
+                    + "OPENAI_BASE_URL, PR_HARNESS_MODEL for another endpoint or model) to add the AI review.");
+            return Optional.empty();
+        }
+        context.err().println("pr-harness: linters-only review: the AI review is not built yet in this version; "
+                + "OPENAI_API_KEY is ignored.");
+        return Optional.empty();
+    }
+
+    private OutputFormat parseFormat() {
+        try {
+            return OutputFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+    }
+
+    private String defaultBase(GitRepository repository, String headSha) {
+        Optional<String> mergeBase = repository.defaultBranch().flatMap(branch -> repository.mergeBase(branch, headSha));
+        if (mergeBase.isPresent() && !mergeBase.get().equals(headSha)) {
+            return mergeBase.get();
+        }
+        return repository.tryResolve(headSha + "~1").orElseThrow(() -> new UsageException(
+                "cannot choose a base: " + head + " has no parent and is on the default branch; pass --base REF"));
+    }
+
+    private ReviewConfig loadConfig(GitRepository repository, String baseSha) {
+        ReviewConfigLoader loader = new ReviewConfigLoader();
+        if (config != null) {
+            String yaml;
+            try {
+                yaml = Files.readString(config, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read --config " + config + ": " + e.getMessage()
+                        + "; check the path and its permissions", e);
+            }
+            Path folder = config.toAbsolutePath().getParent();
+            return loader.load(config.toString(), yaml, relative -> readIfExists(folder.resolve(relative)));
+        }
+        Optional<String> yaml = repository.fileAt(baseSha, REPO_CONFIG).flatMap(TextContent::decode);
+        if (yaml.isEmpty()) {
+            return ReviewConfig.defaults();
+        }
+        return loader.load(REPO_CONFIG + " at " + baseSha.substring(0, 7), yaml.get(),
+                relative -> repository.fileAt(baseSha, relative).flatMap(TextContent::decode));
+    }
+
+    private static Optional<String> readIfExists(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(String text) {
+        if (output == null) {
+            context.out().print(text);
+            context.out().flush();
+            return;
+        }
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
+}

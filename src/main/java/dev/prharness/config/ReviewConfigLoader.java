@@ -1,0 +1,123 @@
+package dev.prharness.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.prharness.diff.FilterMode;
+import dev.prharness.lint.LintConfigException;
+import dev.prharness.lint.LintRules;
+import dev.prharness.review.Severity;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a repository review config (YAML). Ruleset paths are relative to the repository root and may not
+ * leave it; they are read through a {@link RuleFileReader} so that a PR's config and rules come from the
+ * same trusted commit. Unknown settings and bad values fail with the file, the setting and the fix.
+ */
+public final class ReviewConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public ReviewConfig load(String origin, String yaml, RuleFileReader rules) {
+        Raw raw = parse(origin, yaml);
+        if (raw == null) {
+            return ReviewConfig.defaults();
+        }
+        ReviewConfig defaults = ReviewConfig.defaults();
+        FilterMode filter = raw.filter == null ? defaults.filter() : value(origin, "filter", () -> FilterMode.parse(raw.filter));
+        Severity minimum = raw.minSeverity == null ? defaults.minSeverity()
+                : value(origin, "min_severity", () -> Severity.parse(raw.minSeverity));
+        int cap = raw.maxInlineComments == null ? defaults.maxInlineComments() : raw.maxInlineComments;
+        if (cap < 0 || cap > 100) {
+            throw new ConfigException(origin + ": max_inline_comments is " + cap + "; use a number from 0 to 100");
+        }
+        return new ReviewConfig(
+                raw.enabled == null || raw.enabled,
+                filter,
+                minimum,
+                cap,
+                raw.ignore == null ? List.of() : raw.ignore,
+                lintRules(origin, raw.rules, rules),
+                raw.instructions == null ? "" : raw.instructions,
+                raw.reviewDrafts != null && raw.reviewDrafts);
+    }
+
+    private static Raw parse(String origin, String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            return null;
+        }
+        try {
+            return YAML.readValue(yaml, Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(origin + ": unknown setting '" + e.getPropertyName() + "'; known settings: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin + " is not valid pr-harness YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+    }
+
+    private static LintRules lintRules(String origin, RawRules raw, RuleFileReader reader) {
+        LintRules defaults = LintRules.defaults();
+        if (raw == null || (raw.checkstyle == null && raw.pmd == null)) {
+            return defaults;
+        }
+        try {
+            String checkstyleOrigin = raw.checkstyle == null ? defaults.checkstyleOrigin() : raw.checkstyle;
+            String checkstyleXml = raw.checkstyle == null ? defaults.checkstyleXml()
+                    : readRuleFile(origin, "rules.checkstyle", raw.checkstyle, reader);
+            String pmdOrigin = raw.pmd == null ? defaults.pmdOrigin() : raw.pmd;
+            String pmdXml = raw.pmd == null ? defaults.pmdXml() : readRuleFile(origin, "rules.pmd", raw.pmd, reader);
+            return new LintRules(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml);
+        } catch (LintConfigException e) {
+            throw new ConfigException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readRuleFile(String origin, String setting, String path, RuleFileReader reader) {
+        String normalised = insideRepository(origin, setting, path);
+        return reader.read(normalised).orElseThrow(() -> new ConfigException(origin + ": " + setting + " names '" + path
+                + "', which does not exist; give a path relative to the repository root"));
+    }
+
+    /** A repository-relative path with no way out: not absolute, no {@code ..} that climbs above the root. */
+    static String insideRepository(String origin, String setting, String path) {
+        if (path.isBlank() || path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
+                || path.contains("://")) {
+            throw new ConfigException(origin + ": " + setting + " '" + path + "' points outside the repository; "
+                    + "give a path relative to the repository root");
+        }
+        Path normalised = Path.of(path).normalize();
+        if (normalised.startsWith("..") || normalised.toString().isEmpty()) {
+            throw new ConfigException(origin + ": " + setting + " '" + path + "' points outside the repository; "
+                    + "give a path relative to the repository root");
+        }
+        return normalised.toString().replace('\\', '/');
+    }
+
+    private static <T> T value(String origin, String setting, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": " + setting + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Raw(
+            Boolean enabled,
+            String filter,
+            @JsonProperty("min_severity") String minSeverity,
+            @JsonProperty("max_inline_comments") Integer maxInlineComments,
+            List<String> ignore,
+            RawRules rules,
+            String instructions,
+            @JsonProperty("review_drafts") Boolean reviewDrafts) {}
+
+    private record RawRules(String checkstyle, String pmd) {}
+}

@@ -1,0 +1,161 @@
+package dev.prharness.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local git repository, read through the {@code git} command (what the user has, with their config).
+ * Read-only: nothing here changes the repository.
+ */
+public final class GitRepository {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Path root;
+
+    private GitRepository(Path root) {
+        this.root = root;
+    }
+
+    /** Opens the repository that contains {@code folder}. */
+    public static GitRepository open(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new GitException(folder + " is not a folder; pass --repo with the path of a git repository");
+        }
+        Result result = run(folder, List.of("rev-parse", "--show-toplevel"));
+        if (result.exitCode() != 0) {
+            throw new GitException(folder.toAbsolutePath() + " is not inside a git repository (git says: "
+                    + result.errorText() + "); pass --repo with the path of one");
+        }
+        return new GitRepository(Path.of(result.text().strip()));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The commit a ref names (branch, tag, sha, {@code HEAD~1}, …), as a full sha. */
+    public String resolve(String ref) {
+        return tryResolve(ref).orElseThrow(() -> new GitException("'" + ref + "' does not name a commit in " + root
+                + "; check the spelling, or fetch it first (git fetch origin " + ref + ")"));
+    }
+
+    public Optional<String> tryResolve(String ref) {
+        if (ref.startsWith("-")) {
+            return Optional.empty();
+        }
+        Result result = git("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}");
+        return result.exitCode() == 0 ? Optional.of(result.text().strip()) : Optional.empty();
+    }
+
+    public Optional<String> mergeBase(String a, String b) {
+        Result result = git("merge-base", a, b);
+        return result.exitCode() == 0 ? Optional.of(result.text().strip()) : Optional.empty();
+    }
+
+    /** Whether {@code ancestor} is an ancestor of (or equal to) {@code commit}. */
+    public boolean isAncestor(String ancestor, String commit) {
+        return git("merge-base", "--is-ancestor", ancestor, commit).exitCode() == 0;
+    }
+
+    /**
+     * The default branch as a ref: {@code origin/HEAD}'s target when a remote says so, else the first of
+     * {@code main}, {@code master}, {@code origin/main}, {@code origin/master} that exists.
+     */
+    public Optional<String> defaultBranch() {
+        Result symbolic = git("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD");
+        if (symbolic.exitCode() == 0) {
+            return Optional.of(symbolic.text().strip().replaceFirst("^refs/remotes/", ""));
+        }
+        for (String candidate : List.of("main", "master", "origin/main", "origin/master")) {
+            if (tryResolve(candidate).isPresent()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code git diff base head} in the format {@link dev.prharness.diff.UnifiedDiffParser} reads. */
+    public String diff(String base, String head) {
+        Result result = git("-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", "--unified=3", base, head, "--");
+        if (result.exitCode() != 0) {
+            throw new GitException("git diff " + base + " " + head + " failed: " + result.errorText());
+        }
+        return result.text();
+    }
+
+    /** The bytes of {@code path} at {@code commit}, or empty when the file does not exist there. */
+    public Optional<byte[]> fileAt(String commit, String path) {
+        Result result = git("cat-file", "blob", commit + ":" + path);
+        return result.exitCode() == 0 ? Optional.of(result.stdout()) : Optional.empty();
+    }
+
+    /** Subjects of the commits in {@code base..head}, newest first. */
+    public List<String> subjects(String base, String head) {
+        Result result = git("log", "--format=%s", base + ".." + head);
+        if (result.exitCode() != 0) {
+            return List.of();
+        }
+        return result.text().lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private Result git(String... args) {
+        return run(root, List.of(args));
+    }
+
+    private static Result run(Path folder, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        builder.environment().put("LC_ALL", "C");
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            byte[] stdout = readAll(process.getInputStream());
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new GitException("git " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), stdout, stderr.join());
+        } catch (IOException e) {
+            throw new GitException("cannot run git (" + e.getMessage() + "); install git and put it on PATH", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while running git " + String.join(" ", args), e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exitCode, byte[] stdout, byte[] stderr) {
+        String text() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        String errorText() {
+            return new String(stderr, StandardCharsets.UTF_8).strip();
+        }
+    }
+}

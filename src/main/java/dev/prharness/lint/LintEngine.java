@@ -1,0 +1,70 @@
+package dev.prharness.lint;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs Checkstyle and PMD in-process on Java files. One warm pair of linters is kept per ruleset, and
+ * results are cached per (path, content hash, ruleset hash), so re-linting an unchanged file costs nothing.
+ * Safe to share between threads.
+ */
+public final class LintEngine {
+
+    private final Cache<String, LinterPair> linters = Caffeine.newBuilder().maximumSize(16).build();
+    private final Cache<FileKey, LintResult> results = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** Whether the linters know the language of {@code path}; other files are reviewed by the model only. */
+    public static boolean canLint(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".java");
+    }
+
+    /** Checks that the rules can be loaded, so a bad config fails before any work is done. */
+    public void prepare(LintRules rules) {
+        pairFor(rules);
+    }
+
+    public LintResult lint(List<SourceFile> files, LintRules rules) {
+        String rulesHash = rules.hash();
+        LintResult total = LintResult.empty();
+        List<SourceFile> misses = new ArrayList<>();
+        List<FileKey> missKeys = new ArrayList<>();
+        for (SourceFile file : files) {
+            if (!canLint(file.path())) {
+                continue;
+            }
+            FileKey key = new FileKey(file.path(), ContentHash.of(file.content()), rulesHash);
+            LintResult cached = results.getIfPresent(key);
+            if (cached != null) {
+                total = total.plus(new LintResult(cached.findings(), cached.failures(), 1, 1));
+            } else {
+                misses.add(file);
+                missKeys.add(key);
+            }
+        }
+        if (misses.isEmpty()) {
+            return total;
+        }
+        LinterPair pair = pairFor(rules);
+        LintResult fresh = pair.checkstyle().lint(misses).plus(pair.pmd().lint(misses));
+        for (int i = 0; i < misses.size(); i++) {
+            String path = misses.get(i).path();
+            results.put(missKeys.get(i), new LintResult(
+                    fresh.findings().stream().filter(f -> f.path().equals(path)).toList(),
+                    fresh.failures().stream().filter(f -> f.path().equals(path)).toList(), 1, 0));
+        }
+        return total.plus(new LintResult(fresh.findings(), fresh.failures(), misses.size(), 0));
+    }
+
+    private LinterPair pairFor(LintRules rules) {
+        return linters.get(rules.hash(), hash -> new LinterPair(
+                new CheckstyleLinter(rules.checkstyleOrigin(), rules.checkstyleXml()),
+                new PmdLinter(rules.pmdOrigin(), rules.pmdXml())));
+    }
+
+    private record LinterPair(CheckstyleLinter checkstyle, PmdLinter pmd) {}
+
+    private record FileKey(String path, String contentHash, String rulesHash) {}
+}

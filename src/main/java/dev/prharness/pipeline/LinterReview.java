@@ -1,0 +1,44 @@
+package dev.prharness.pipeline;
+
+import dev.prharness.change.ChangeSet;
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.diff.FileDiff;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.lint.LintFailure;
+import dev.prharness.lint.LintResult;
+import dev.prharness.lint.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs the linters over the Java files in a review's scope, reading each at the head commit. */
+public final class LinterReview {
+
+    private final LintEngine engine;
+
+    public LinterReview(LintEngine engine) {
+        this.engine = engine;
+    }
+
+    public LintResult run(ChangeSet change, ReviewScope scope, ReviewConfig config, ReviewProgress progress) {
+        List<SourceFile> sources = new ArrayList<>();
+        List<LintFailure> unreadable = new ArrayList<>();
+        for (FileDiff file : scope.files()) {
+            if (!LintEngine.canLint(file.path())) {
+                continue;
+            }
+            Optional<String> content = change.readAtHead(file.path());
+            if (content.isPresent()) {
+                sources.add(new SourceFile(file.path(), content.get()));
+            } else {
+                unreadable.add(new LintFailure(file.path(), "pr-harness", "not readable as UTF-8 text at the head commit"));
+            }
+        }
+        if (sources.isEmpty()) {
+            return new LintResult(List.of(), unreadable, 0, 0);
+        }
+        progress.step("linting " + sources.size() + (sources.size() == 1 ? " file" : " files"));
+        LintResult result = engine.lint(sources, config.rules());
+        return result.plus(new LintResult(List.of(), unreadable, 0, 0));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.prharness.pipeline;
+
+import dev.prharness.change.ChangeSet;
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.lint.LintFailure;
+import dev.prharness.lint.LintResult;
+import dev.prharness.review.Finding;
+import dev.prharness.review.FindingPlacer;
+import dev.prharness.review.Review;
+import dev.prharness.review.Review.SkippedFile;
+import dev.prharness.review.ReviewStats;
+import dev.prharness.review.SummaryWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One review, top to bottom: choose the files, run the linters, let the model review (when there is one),
+ * place every finding on the diff, write the summary. The same for every mode (CLI, PR, server, Action).
+ */
+public final class ReviewPipeline {
+
+    private final LinterReview linters;
+    private final Optional<ModelReviewer> model;
+
+    public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model) {
+        this.linters = linters;
+        this.model = model;
+    }
+
+    public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress) {
+        long started = System.nanoTime();
+        ReviewScope scope = ReviewScope.of(change.diff(), config);
+        LintResult lint = linters.run(change, scope, config, progress);
+        List<Finding> findings = new ArrayList<>(lint.findings());
+        ModelReviewer.Outcome outcome = model
+                .map(m -> m.review(change, scope, config, lint, progress))
+                .orElse(new ModelReviewer.Outcome(List.of(), "", 0, 0, 0, 0, 0, 0));
+        findings.addAll(outcome.findings());
+
+        FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
+        List<SkippedFile> skipped = new ArrayList<>(scope.skipped());
+        for (LintFailure failure : lint.failures()) {
+            skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));
+        }
+        int filesReviewed = model.isPresent() ? scope.files().size() : lint.filesLinted();
+        if (model.isEmpty()) {
+            scope.files().stream()
+                    .filter(f -> !LintEngine.canLint(f.path()))
+                    .forEach(f -> skipped.add(new SkippedFile(f.path(), "no linter for this file type (AI review is off)")));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        ReviewStats stats = new ReviewStats(filesReviewed, outcome.modelCalls(), outcome.promptTokens(),
+                outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
+                outcome.estimatedCostUsd());
+        String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
+                placed.comments(), placed.notes(), skipped, stats);
+        return new Review(change.baseSha(), change.headSha(), summary, placed.comments(), placed.notes(), skipped, stats);
+    }
+}

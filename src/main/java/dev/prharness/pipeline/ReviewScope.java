@@ -1,0 +1,50 @@
+package dev.prharness.pipeline;
+
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.diff.ChangeType;
+import dev.prharness.diff.Diff;
+import dev.prharness.diff.FileDiff;
+import dev.prharness.review.Review.SkippedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Which changed files a review looks at, and why the others are skipped. */
+public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
+
+    public ReviewScope {
+        files = List.copyOf(files);
+        skipped = List.copyOf(skipped);
+    }
+
+    public static ReviewScope of(Diff diff, ReviewConfig config) {
+        List<FileDiff> files = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (FileDiff file : diff.files()) {
+            Optional<String> reason = reasonToSkip(file, config);
+            if (reason.isPresent()) {
+                skipped.add(new SkippedFile(file.path(), reason.get()));
+            } else {
+                files.add(file);
+            }
+        }
+        return new ReviewScope(files, skipped);
+    }
+
+    private static Optional<String> reasonToSkip(FileDiff file, ReviewConfig config) {
+        if (file.type() == ChangeType.DELETED) {
+            return Optional.of("deleted");
+        }
+        if (file.binary()) {
+            return Optional.of("binary file");
+        }
+        Optional<String> glob = config.ignoredBy(file.path());
+        if (glob.isPresent()) {
+            return Optional.of("matches ignore pattern `" + glob.get() + "`");
+        }
+        if (file.hunks().isEmpty()) {
+            return Optional.of(file.type() == ChangeType.RENAMED ? "renamed without changes" : "no content change");
+        }
+        return Optional.empty();
+    }
+}

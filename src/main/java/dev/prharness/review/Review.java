@@ -1,0 +1,36 @@
+package dev.prharness.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A finished review of one change: what was compared, the summary, inline comments, file notes and stats. */
+public record Review(
+        String baseSha,
+        String headSha,
+        String summary,
+        List<ReviewComment> comments,
+        List<FileNote> fileNotes,
+        List<SkippedFile> skippedFiles,
+        ReviewStats stats) {
+
+    public Review {
+        comments = List.copyOf(comments);
+        fileNotes = List.copyOf(fileNotes);
+        skippedFiles = List.copyOf(skippedFiles);
+    }
+
+    /** The most severe finding of the review, comments and notes alike. */
+    public Optional<Severity> highestSeverity() {
+        return java.util.stream.Stream.concat(
+                        comments.stream().map(ReviewComment::severity), fileNotes.stream().map(FileNote::severity))
+                .max(Enum::compareTo);
+    }
+
+    public long count(Severity severity) {
+        return comments.stream().filter(c -> c.severity() == severity).count()
+                + fileNotes.stream().filter(n -> n.severity() == severity).count();
+    }
+
+    /** A changed file that was not reviewed, and why (binary, deleted, generated, ignored, not Java, …). */
+    public record SkippedFile(String path, String reason) {}
+}

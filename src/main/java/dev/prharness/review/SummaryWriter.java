@@ -1,0 +1,80 @@
+package dev.prharness.review;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a review's markdown summary: the range reviewed, counts by severity, findings that are not on a
+ * line of the diff, skipped files with their reason, and a footer with model usage.
+ */
+public final class SummaryWriter {
+
+    private static final int MAX_NOTES = 50;
+
+    /** The summary; {@code overview} is prose from the model (or empty), placed after the headline. */
+    public String write(String baseSha, String headSha, String overview, List<ReviewComment> comments,
+            List<FileNote> notes, List<Review.SkippedFile> skipped, ReviewStats stats) {
+        StringBuilder out = new StringBuilder("## pr-harness review\n\n");
+        out.append("Reviewed `").append(shortSha(baseSha)).append("..").append(shortSha(headSha)).append("`: ")
+                .append(plural(stats.filesReviewed(), "file")).append(", ")
+                .append(counts(comments, notes)).append(".\n");
+        if (overview != null && !overview.isBlank()) {
+            out.append('\n').append(overview.strip()).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            out.append("\n<details><summary>").append(plural(notes.size(), "finding"))
+                    .append(" outside the diff</summary>\n\n");
+            notes.stream().limit(MAX_NOTES).forEach(n -> out.append("- ").append(CommentMarkdown.badge(n.severity()))
+                    .append(" `").append(n.path()).append(':').append(n.line()).append("` ")
+                    .append(n.rule() == null ? n.source() : n.source() + " `" + n.rule() + "`")
+                    .append(": ").append(oneLine(n.message())).append('\n'));
+            if (notes.size() > MAX_NOTES) {
+                out.append("- … and ").append(notes.size() - MAX_NOTES).append(" more\n");
+            }
+            out.append("\n</details>\n");
+        }
+        if (!skipped.isEmpty()) {
+            out.append("\n<details><summary>").append(plural(skipped.size(), "file")).append(" skipped</summary>\n\n");
+            skipped.forEach(s -> out.append("- `").append(s.path()).append("`: ").append(s.reason()).append('\n'));
+            out.append("\n</details>\n");
+        }
+        out.append('\n').append(footer(stats)).append('\n');
+        return out.toString();
+    }
+
+    static String footer(ReviewStats stats) {
+        if (stats.modelCalls() == 0) {
+            return "<sub>linters only · " + stats.durationMs() + " ms</sub>";
+        }
+        return String.format(Locale.ROOT, "<sub>%d model calls · %d+%d tokens · ~$%.4f · %d tool calls (%d cached) · %d ms</sub>",
+                stats.modelCalls(), stats.promptTokens(), stats.completionTokens(), stats.estimatedCostUsd(),
+                stats.toolCalls(), stats.cacheHits(), stats.durationMs());
+    }
+
+    private static String counts(List<ReviewComment> comments, List<FileNote> notes) {
+        long errors = count(comments, notes, Severity.ERROR);
+        long warnings = count(comments, notes, Severity.WARNING);
+        long infos = count(comments, notes, Severity.INFO);
+        if (errors + warnings + infos == 0) {
+            return "no findings";
+        }
+        return plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + infos + " info";
+    }
+
+    private static long count(List<ReviewComment> comments, List<FileNote> notes, Severity severity) {
+        return comments.stream().filter(c -> c.severity() == severity).count()
+                + notes.stream().filter(n -> n.severity() == severity).count();
+    }
+
+    static String shortSha(String sha) {
+        return sha == null ? "?" : sha.substring(0, Math.min(7, sha.length()));
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}
