@@ -2,7 +2,9 @@ package dev.prharness.lint;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.prharness.review.Finding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +14,11 @@ import java.util.Locale;
  * Safe to share between threads.
  */
 public final class LintEngine {
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::path)
+            .thenComparingInt(Finding::line)
+            .thenComparing(Finding::source)
+            .thenComparing(f -> f.rule() == null ? "" : f.rule());
 
     private final Cache<String, LinterPair> linters = Caffeine.newBuilder().maximumSize(16).build();
     private final Cache<FileKey, LintResult> results = Caffeine.newBuilder().maximumSize(20_000).build();
@@ -26,7 +33,14 @@ public final class LintEngine {
         pairFor(rules);
     }
 
+    /** Lints the Java files among {@code files}; findings come sorted by path, line, source and rule. */
     public LintResult lint(List<SourceFile> files, LintRules rules) {
+        LintResult result = lintUnsorted(files, rules);
+        return new LintResult(result.findings().stream().sorted(FINDING_ORDER).toList(), result.failures(),
+                result.filesLinted(), result.cacheHits());
+    }
+
+    private LintResult lintUnsorted(List<SourceFile> files, LintRules rules) {
         String rulesHash = rules.hash();
         LintResult total = LintResult.empty();
         List<SourceFile> misses = new ArrayList<>();

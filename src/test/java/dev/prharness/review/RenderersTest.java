@@ -1,0 +1,98 @@
+package dev.prharness.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prharness.diff.Side;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenderersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Review sample() {
+        ReviewComment single = new ReviewComment("src/A.java", 12, null, Side.RIGHT, Severity.ERROR, "pmd",
+                "EmptyCatchBlock", "Avoid empty catch blocks", null, "aaaaaaaaaaaaaaaa");
+        ReviewComment range = new ReviewComment("src/A.java", 20, 18, Side.RIGHT, Severity.WARNING, "model", null,
+                "Use try-with-resources.", "try (var in = open()) {\n```\n}\n", "bbbbbbbbbbbbbbbb");
+        FileNote note = new FileNote("src/A.java", 90, Severity.INFO, "checkstyle", "MagicNumber", "'7' is a magic number.");
+        ReviewStats stats = new ReviewStats(1, 3, 1200, 300, 5, 1, 812, 0.0042);
+        String summary = new SummaryWriter().write("1111111aaaa", "2222222bbbb", "", List.of(single, range), List.of(note),
+                List.of(new Review.SkippedFile("logo.png", "binary file")), stats);
+        return new Review("1111111aaaa", "2222222bbbb", summary, List.of(single, range), List.of(note),
+                List.of(new Review.SkippedFile("logo.png", "binary file")), stats);
+    }
+
+    @Test
+    void jsonHasTheFieldsOfTheContract() throws Exception {
+        JsonNode root = JSON.readTree(new JsonReport().render(sample()));
+        assertEquals("1111111aaaa", root.get("base_sha").asText());
+        JsonNode first = root.get("comments").get(0);
+        for (String field : List.of("path", "line", "start_line", "side", "severity", "source", "rule", "message", "suggestion")) {
+            assertTrue(first.has(field), "comment has " + field);
+        }
+        assertTrue(first.get("start_line").isNull());
+        assertTrue(first.get("suggestion").isNull());
+        assertEquals("RIGHT", first.get("side").asText());
+        assertEquals("error", first.get("severity").asText());
+        assertEquals(18, root.get("comments").get(1).get("start_line").asInt());
+        JsonNode stats = root.get("stats");
+        for (String field : List.of("files_reviewed", "model_calls", "prompt_tokens", "completion_tokens", "tool_calls",
+                "cache_hits", "duration_ms")) {
+            assertTrue(stats.has(field), "stats has " + field);
+        }
+        assertEquals(1200, stats.get("prompt_tokens").asLong());
+    }
+
+    @Test
+    void sarifIsVersion210WithRulesResultsAndFingerprints() throws Exception {
+        JsonNode root = JSON.readTree(new SarifReport().render(sample()));
+        assertEquals("2.1.0", root.get("version").asText());
+        JsonNode run = root.get("runs").get(0);
+        assertEquals("pr-harness", run.at("/tool/driver/name").asText());
+        JsonNode results = run.get("results");
+        assertEquals(3, results.size());
+        assertEquals("pmd/EmptyCatchBlock", results.get(0).get("ruleId").asText());
+        assertEquals("error", results.get(0).get("level").asText());
+        assertEquals("src/A.java", results.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(18, results.get(1).at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(20, results.get(1).at("/locations/0/physicalLocation/region/endLine").asInt());
+        assertEquals("note", results.get(2).get("level").asText());
+        assertEquals("aaaaaaaaaaaaaaaa", results.get(0).at("/partialFingerprints/prHarness~1v1").asText());
+        JsonNode rules = run.at("/tool/driver/rules");
+        assertEquals(results.get(1).get("ruleId").asText(), rules.get(results.get(1).get("ruleIndex").asInt()).get("id").asText());
+    }
+
+    @Test
+    void markdownShowsEachCommentAsPostedWithASafeSuggestionFence() {
+        String markdown = new MarkdownReport().render(sample());
+        assertTrue(markdown.startsWith("## pr-harness review"));
+        assertTrue(markdown.contains("### `src/A.java` lines 18–20"));
+        assertTrue(markdown.contains("````suggestion\ntry (var in = open()) {\n```\n}\n````"), markdown);
+        assertTrue(markdown.contains("<!-- pr-harness:aaaaaaaaaaaaaaaa -->"));
+        assertTrue(markdown.contains("1 finding outside the diff"));
+        assertTrue(markdown.contains("`logo.png`: binary file"));
+        assertTrue(markdown.contains("3 model calls"));
+    }
+
+    @Test
+    void textIsPlainWithoutColourAndColouredWithIt() {
+        String plain = new TextReport(false).render(sample());
+        assertTrue(plain.contains("src/A.java:12  error  [pmd EmptyCatchBlock]"), plain);
+        assertTrue(plain.contains("src/A.java:18-20  warning"), plain);
+        assertFalse(plain.contains("\u001B["));
+        assertTrue(new TextReport(true).render(sample()).contains("\u001B[31merror"));
+    }
+
+    @Test
+    void formatsParseByName() {
+        assertEquals(OutputFormat.SARIF, OutputFormat.parse("SARIF"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OutputFormat.parse("xml"));
+        assertTrue(e.getMessage().contains("text, markdown, json or sarif"));
+    }
+}
