@@ -1,4 +1,7 @@
 package dev.prharness.change;
 
-/** A change's own description: title, body and author, as the author wrote them. */
-public record ChangeInfo(String title, String body, String author) {}
+/**
+ * A change's identity and own description: {@code id} names it in logs ({@code acme/widgets#7}, or
+ * {@code local:repo-folder}); title, body and author are as the author wrote them.
+ */
+public record ChangeInfo(String id, String title, String body, String author) {}

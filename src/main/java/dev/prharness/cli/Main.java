@@ -2,6 +2,7 @@ package dev.prharness.cli;
 
 import dev.prharness.config.ConfigException;
 import dev.prharness.git.GitException;
+import dev.prharness.harness.ModelCallException;
 import dev.prharness.lint.LintConfigException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -50,8 +51,11 @@ public final class Main {
     }
 
     private static String messageOf(Throwable e) {
-        if (exitCodeOf(e) == USAGE || e instanceof UnavailableException) {
+        if (exitCodeOf(e) == USAGE) {
             return e.getMessage();
+        }
+        if (e instanceof UnavailableException || e instanceof ModelCallException) {
+            return "could not complete: " + e.getMessage();
         }
         return "could not complete: " + e;
     }

@@ -70,33 +70,18 @@ final class ReviewCommand implements Callable<Integer> {
         LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
         ReviewConfig reviewConfig = loadConfig(repository, baseSha);
 
-        Optional<ModelReviewer> model = modelReviewer();
+        LintEngine lintEngine = new LintEngine();
+        Optional<ModelReviewer> model = ModelSetup.reviewer(context, noAi, ModelSetup.botSettings(context), lintEngine);
         ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
         Review review;
         try {
-            review = new ReviewPipeline(new LinterReview(new LintEngine()), model).run(change, reviewConfig, progress);
+            review = new ReviewPipeline(new LinterReview(lintEngine), model).run(change, reviewConfig, progress);
         } finally {
             progress.clear();
         }
         write(outputFormat.renderer(outputFormat == OutputFormat.TEXT && context.terminal() && output == null
                 && context.variable("NO_COLOR").isEmpty()).render(review));
         return threshold.exitCode(review);
-    }
-
-    private Optional<ModelReviewer> modelReviewer() {
-        if (noAi) {
-            context.err().println("pr-harness: linters-only review (--no-ai). Drop --no-ai and set OPENAI_API_KEY "
-                    + "to add the AI review.");
-            return Optional.empty();
-        }
-        if (context.variable("OPENAI_API_KEY").isEmpty()) {
-            context.err().println("pr-harness: linters-only review: OPENAI_API_KEY is not set. Set it (and "
-                    + "OPENAI_BASE_URL, PR_HARNESS_MODEL for another endpoint or model) to add the AI review.");
-            return Optional.empty();
-        }
-        context.err().println("pr-harness: linters-only review: the AI review is not built yet in this version; "
-                + "OPENAI_API_KEY is ignored.");
-        return Optional.empty();
     }
 
     private OutputFormat parseFormat() {

@@ -66,11 +66,6 @@ public final class Diff {
         return file != null && !file.binary() && file.hunkAt(line, side).isPresent();
     }
 
-    /** The text of the new-file line {@code line} of {@code path}, when the diff shows it. */
-    public Optional<String> newLineText(String path, int line) {
-        return file(path).flatMap(f -> f.lineAt(line, Side.RIGHT)).map(DiffLine::text);
-    }
-
     private static List<Integer> nearestLines(FileDiff file, int line, Side side, int count) {
         List<Integer> candidates = new ArrayList<>();
         for (Hunk hunk : file.hunks()) {

@@ -43,7 +43,7 @@ public final class LocalChange implements ChangeSet {
     public ChangeInfo info() {
         List<String> subjects = repository.subjects(baseSha, headSha);
         String title = subjects.isEmpty() ? "" : subjects.get(subjects.size() - 1);
-        return new ChangeInfo(title, String.join("\n", subjects), "");
+        return new ChangeInfo("local:" + repository.root().getFileName(), title, String.join("\n", subjects), "");
     }
 
     @Override

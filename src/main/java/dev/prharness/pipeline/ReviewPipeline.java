@@ -36,7 +36,7 @@ public final class ReviewPipeline {
         List<Finding> findings = new ArrayList<>(lint.findings());
         ModelReviewer.Outcome outcome = model
                 .map(m -> m.review(change, scope, config, lint, progress))
-                .orElse(new ModelReviewer.Outcome(List.of(), "", 0, 0, 0, 0, 0, 0));
+                .orElse(ModelReviewer.Outcome.none());
         findings.addAll(outcome.findings());
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
@@ -44,7 +44,8 @@ public final class ReviewPipeline {
         for (LintFailure failure : lint.failures()) {
             skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));
         }
-        int filesReviewed = model.isPresent() ? scope.files().size() : lint.filesLinted();
+        skipped.addAll(outcome.skipped());
+        int filesReviewed = model.isPresent() ? scope.files().size() - outcome.skipped().size() : lint.filesLinted();
         if (model.isEmpty()) {
             scope.files().stream()
                     .filter(f -> !LintEngine.canLint(f.path()))

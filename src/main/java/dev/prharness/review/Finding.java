@@ -1,14 +1,18 @@
 package dev.prharness.review;
 
+import dev.prharness.diff.Side;
+
 /**
- * Something a linter or the model found, located by new-file lines {@code startLine..line} ({@code startLine}
- * null for a single line), before it is placed on the diff. {@code source} is {@code checkstyle}, {@code pmd}
- * or {@code model}; {@code suggestion} is replacement text for those lines, or null.
+ * Something a linter or the model found, located by lines {@code startLine..line} ({@code startLine} null for
+ * a single line) of the new file ({@code RIGHT}, what linters report) or the old one ({@code LEFT}, a removed
+ * line the model comments on), before it is placed on the diff. {@code source} is {@code checkstyle},
+ * {@code pmd} or {@code model}; {@code suggestion} is replacement text for those lines, or null.
  */
 public record Finding(
         String path,
         Integer startLine,
         int line,
+        Side side,
         Severity severity,
         String source,
         String rule,
@@ -16,6 +20,6 @@ public record Finding(
         String suggestion) {
 
     public static Finding of(String path, int line, Severity severity, String source, String rule, String message) {
-        return new Finding(path, null, line, severity, source, rule, message, null);
+        return new Finding(path, null, line, Side.RIGHT, severity, source, rule, message, null);
     }
 }

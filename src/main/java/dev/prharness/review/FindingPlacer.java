@@ -1,6 +1,7 @@
 package dev.prharness.review;
 
 import dev.prharness.diff.Diff;
+import dev.prharness.diff.DiffLine;
 import dev.prharness.diff.DiffFilter;
 import dev.prharness.diff.FilterMode;
 import dev.prharness.diff.Side;
@@ -46,6 +47,14 @@ public final class FindingPlacer {
                 continue;
             }
             int start = finding.startLine() == null ? 0 : finding.startLine();
+            if (finding.side() == Side.LEFT) {
+                // A comment on removed lines: only where the old side of the diff shows them.
+                if (diff.check(finding.path(), finding.startLine(), finding.line(), Side.LEFT).accepted()) {
+                    comments.add(comment(finding, finding.startLine()));
+                    kept.add(finding);
+                }
+                continue;
+            }
             switch (filter.place(finding.path(), start, finding.line())) {
                 case INLINE -> comments.add(comment(finding, null));
                 case INLINE_RANGE -> comments.add(comment(finding, finding.startLine()));
@@ -63,12 +72,15 @@ public final class FindingPlacer {
     }
 
     private ReviewComment comment(Finding finding, Integer startLine) {
-        String codeLine = diff.newLineText(finding.path(), finding.line()).orElse("");
+        String codeLine = diff.file(finding.path())
+                .flatMap(f -> f.lineAt(finding.line(), finding.side()))
+                .map(DiffLine::text)
+                .orElse("");
         // A suggestion replaces exactly the commented lines; one written for a range we had to shrink is dropped.
         String suggestion = startLine == null && finding.startLine() != null && !finding.startLine().equals(finding.line())
                 ? null
                 : finding.suggestion();
-        return new ReviewComment(finding.path(), finding.line(), startLine, Side.RIGHT, finding.severity(),
+        return new ReviewComment(finding.path(), finding.line(), startLine, finding.side(), finding.severity(),
                 finding.source(), finding.rule(), finding.message(), suggestion,
                 Fingerprint.of(finding.path(), finding.source(), finding.rule(), finding.message(), codeLine));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.FilterMode;
+import dev.prharness.diff.Side;
 import dev.prharness.diff.UnifiedDiffParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,11 @@ class FindingPlacerTest {
 
     @Test
     void aSuggestionForARangeThatHadToShrinkIsDropped() {
-        Finding range = new Finding("A.java", 1, 2, Severity.WARNING, "model", null, "rewrite", "class A {\n    int x;\n");
+        Finding range = new Finding("A.java", 1, 2, Side.RIGHT, Severity.WARNING, "model", null, "rewrite", "class A {\n    int x;\n");
         ReviewComment ok = new FindingPlacer(diff, FilterMode.DIFF_CONTEXT, Severity.INFO).place(List.of(range)).comments().get(0);
         assertEquals(1, ok.startLine());
         assertEquals("class A {\n    int x;\n", ok.suggestion());
-        Finding crossing = new Finding("A.java", 1, 2, Severity.WARNING, "model", null, "rewrite", "x");
+        Finding crossing = new Finding("A.java", 1, 2, Side.RIGHT, Severity.WARNING, "model", null, "rewrite", "x");
         ReviewComment shrunk = new FindingPlacer(diff, FilterMode.ADDED, Severity.INFO).place(List.of(crossing)).comments().get(0);
         assertEquals(1, shrunk.startLine(), "context line 1 and added line 2 share a hunk, so the range stays");
     }

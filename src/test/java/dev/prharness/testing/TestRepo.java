@@ -18,6 +18,11 @@ public final class TestRepo {
     }
 
     public static TestRepo init(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         TestRepo repo = new TestRepo(folder);
         repo.git("init", "-q", "-b", "main");
         repo.git("config", "user.email", "dev@example.com");

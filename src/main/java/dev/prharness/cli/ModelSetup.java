@@ -1,0 +1,53 @@
+package dev.prharness.cli;
+
+import dev.prharness.aireview.AiReviewer;
+import dev.prharness.aireview.HarnessSettings;
+import dev.prharness.aireview.Prompts;
+import dev.prharness.config.BotSettings;
+import dev.prharness.config.BotSettingsLoader;
+import dev.prharness.harness.ContextCompactor;
+import dev.prharness.harness.Harness;
+import dev.prharness.harness.ToolResultCache;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.model.ModelSettings;
+import dev.prharness.model.OpenAiModelClient;
+import dev.prharness.pipeline.ModelReviewer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Builds the AI reviewer from the environment and the bot settings, or says why there is none. */
+final class ModelSetup {
+
+    private static final int RECENT_RESULTS_KEPT_BY_COMPACTION = 2;
+
+    private ModelSetup() {}
+
+    static BotSettings botSettings(CliContext context) {
+        return new BotSettingsLoader().load(context.variable("PR_HARNESS_CONFIG").map(Path::of));
+    }
+
+    /**
+     * The AI reviewer when a key is set and AI is not switched off. Otherwise empty, after saying once on
+     * standard error that the review is linters-only and how to enable the model.
+     */
+    static Optional<ModelReviewer> reviewer(CliContext context, boolean noAi, BotSettings settings, LintEngine engine) {
+        if (noAi) {
+            context.err().println("pr-harness: linters-only review (--no-ai). Drop --no-ai and set OPENAI_API_KEY "
+                    + "to add the AI review.");
+            return Optional.empty();
+        }
+        Optional<ModelSettings> model = ModelSettings.fromEnvironment(context.env(), settings);
+        if (model.isEmpty()) {
+            context.err().println("pr-harness: linters-only review: OPENAI_API_KEY is not set. Set it (and "
+                    + "OPENAI_BASE_URL, PR_HARNESS_MODEL for another endpoint or model) to add the AI review.");
+            return Optional.empty();
+        }
+        HarnessSettings harnessSettings = HarnessSettings.from(settings.harness());
+        Harness harness = new Harness(harnessSettings.limits(),
+                new ContextCompactor(Prompts.text("compaction-system.md"), RECENT_RESULTS_KEPT_BY_COMPACTION),
+                Clock.systemUTC());
+        return Optional.of(new AiReviewer(new OpenAiModelClient(model.get()), harness, harnessSettings,
+                new ToolResultCache(10_000), engine));
+    }
+}

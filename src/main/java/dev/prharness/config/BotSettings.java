@@ -1,0 +1,38 @@
+package dev.prharness.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * The bot's non-secret settings ({@code config/pr-harness.yml}): model defaults, prices, harness limits.
+ * Field names are the YAML keys.
+ */
+public record BotSettings(Models models, Map<String, Price> prices, Harness harness) {
+
+    /** Defaults for the strong and cheap models, and how they are called. */
+    public record Models(
+            Role strong,
+            Role cheap,
+            @JsonProperty("max_retries") int maxRetries,
+            @JsonProperty("max_tokens_field") String maxTokensField) {}
+
+    /** One model role: name (may be null), temperature (null: not sent), output cap, timeout. */
+    public record Role(
+            String name,
+            Double temperature,
+            @JsonProperty("max_output_tokens") long maxOutputTokens,
+            @JsonProperty("timeout_seconds") int timeoutSeconds) {}
+
+    /** USD per million tokens. */
+    public record Price(double input, double output) {}
+
+    /** Limits of one review run. */
+    public record Harness(
+            @JsonProperty("max_turns") int maxTurns,
+            @JsonProperty("max_tokens_per_run") long maxTokensPerRun,
+            @JsonProperty("deadline_seconds") int deadlineSeconds,
+            @JsonProperty("compact_at_tokens") long compactAtTokens,
+            @JsonProperty("max_tool_result_chars") int maxToolResultChars,
+            @JsonProperty("max_tool_output_chars_per_run") long maxToolOutputCharsPerRun,
+            @JsonProperty("triage_min_files") int triageMinFiles) {}
+}

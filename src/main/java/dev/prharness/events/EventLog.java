@@ -1,0 +1,51 @@
+package dev.prharness.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Structured events: one JSON object per line on the {@code pr-harness.events} logger, for every model call,
+ * tool call and GitHub call. Callers pass no secrets; values are numbers, names and outcomes.
+ */
+public final class EventLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pr-harness.events");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventLog() {}
+
+    /** Logs {@code event} with fields given as name, value, name, value, …; null values are left out. */
+    public static void emit(String event, Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        emit(event, fields);
+    }
+
+    /** Logs {@code event} with the given fields (in order); null values are left out. */
+    public static void emit(String event, Map<String, ?> fields) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("ts", Instant.now().toString());
+        line.put("event", event);
+        fields.forEach((key, value) -> {
+            if (value != null) {
+                line.set(key, JSON.valueToTree(value));
+            }
+        });
+        try {
+            LOG.info(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            LOG.warn("cannot write event {}: {}", event, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.prharness.harness;
+
+import dev.prharness.events.EventLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The loop: call the model with the conversation and the tools, run the tool calls it makes (in order),
+ * answer each with a tool message, and repeat until the model submits, answers without a tool call, or a
+ * limit (turns, tokens, wall clock) stops it. Long conversations are compacted on the way. Knows nothing
+ * of GitHub, git or reviews: only messages, tools and limits.
+ */
+public final class Harness {
+
+    private final HarnessLimits limits;
+    private final ContextCompactor compactor;
+    private final TokenCounter tokens = new TokenCounter();
+    private final Clock clock;
+
+    public Harness(HarnessLimits limits, ContextCompactor compactor, Clock clock) {
+        this.limits = limits;
+        this.compactor = compactor;
+        this.clock = clock;
+    }
+
+    public RunResult run(List<ChatMessage> start, ToolRegistry tools, MeteredModel model) {
+        Instant deadline = clock.instant().plus(limits.deadline());
+        List<ChatMessage> messages = new ArrayList<>(start);
+        int compactions = 0;
+        for (int turn = 1; turn <= limits.maxTurns(); turn++) {
+            if (clock.instant().isAfter(deadline)) {
+                return new RunResult(StopReason.DEADLINE, "", turn - 1, messages, compactions);
+            }
+            if (model.usage().totalTokens() >= limits.maxTokensPerRun()) {
+                return new RunResult(StopReason.TOKEN_BUDGET, "", turn - 1, messages, compactions);
+            }
+            if (tokens.count(messages) > limits.compactAtTokens()) {
+                ContextCompactor.Compaction compaction = compact(messages, model, turn);
+                if (compaction.happened()) {
+                    messages = new ArrayList<>(compaction.messages());
+                    compactions++;
+                }
+            }
+            ModelReply reply = model.call("review", turn, new ModelRequest(ModelRole.STRONG, messages, tools.specs()));
+            messages.add(new ChatMessage.Assistant(reply.text(), reply.toolCalls()));
+            if (reply.toolCalls().isEmpty()) {
+                return new RunResult(StopReason.FINAL_ANSWER, reply.text(), turn, messages, compactions);
+            }
+            boolean submitted = false;
+            for (ToolCall call : reply.toolCalls()) {
+                long started = System.nanoTime();
+                ToolRegistry.Execution execution = tools.execute(call);
+                model.usage().addToolCall(execution.cacheHit());
+                messages.add(new ChatMessage.ToolResult(call.id(), execution.outcome().text()));
+                submitted |= execution.outcome().endsRun();
+                EventLog.emit("tool_call", "run", model.runId(), "turn", turn, "tool", call.name(),
+                        "duration_ms", (System.nanoTime() - started) / 1_000_000,
+                        "cache_hit", execution.cacheHit(),
+                        "outcome", execution.outcome().error() ? "error" : execution.outcome().endsRun() ? "end" : "ok");
+            }
+            if (submitted) {
+                return new RunResult(StopReason.SUBMITTED, reply.text(), turn, messages, compactions);
+            }
+        }
+        return new RunResult(StopReason.MAX_TURNS, "", limits.maxTurns(), messages, compactions);
+    }
+
+    /** A failed compaction is not fatal: the run goes on with the long conversation. */
+    private ContextCompactor.Compaction compact(List<ChatMessage> messages, MeteredModel model, int turn) {
+        try {
+            return compactor.compact(messages, request -> model.call("compaction", turn, request));
+        } catch (ModelCallException e) {
+            return new ContextCompactor.Compaction(messages, null);
+        }
+    }
+
+    /** How a run ended, the model's last prose, turns used, the whole conversation, and compactions made. */
+    public record RunResult(StopReason reason, String finalText, int turns, List<ChatMessage> transcript, int compactions) {
+        public RunResult {
+            transcript = List.copyOf(transcript);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.prharness.harness;
+
+import dev.prharness.events.EventLog;
+
+/**
+ * A model client for one run that counts every call into the run's usage and logs it as one structured
+ * event (run, turn, role, model, purpose, duration, tokens, cost, outcome).
+ */
+public final class MeteredModel {
+
+    private final ModelClient client;
+    private final String runId;
+    private final RunUsage usage;
+
+    public MeteredModel(ModelClient client, String runId, RunUsage usage) {
+        this.client = client;
+        this.runId = runId;
+        this.usage = usage;
+    }
+
+    public ModelReply call(String purpose, int turn, ModelRequest request) {
+        long started = System.nanoTime();
+        try {
+            ModelReply reply = client.complete(request);
+            usage.addModelCall(reply);
+            EventLog.emit("model_call", "run", runId, "turn", turn, "role", request.role().label(),
+                    "model", reply.model(), "purpose", purpose, "duration_ms", millisSince(started),
+                    "prompt_tokens", reply.promptTokens(), "completion_tokens", reply.completionTokens(),
+                    "cost_usd", reply.costUsd(), "tool_calls", reply.toolCalls().size(),
+                    "finish_reason", reply.finishReason(), "outcome", "ok");
+            return reply;
+        } catch (ModelCallException e) {
+            EventLog.emit("model_call", "run", runId, "turn", turn, "role", request.role().label(),
+                    "model", client.modelFor(request.role()), "purpose", purpose, "duration_ms", millisSince(started),
+                    "outcome", "error", "error", e.getMessage());
+            throw e;
+        }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public RunUsage usage() {
+        return usage;
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.prharness.model;
+
+import dev.prharness.config.BotSettings;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+
+/** Estimated cost of a call from its tokens, by model name (exact, else the longest listed prefix). */
+public final class PriceTable {
+
+    private final Map<String, BotSettings.Price> prices;
+
+    public PriceTable(Map<String, BotSettings.Price> prices) {
+        this.prices = Map.copyOf(prices);
+    }
+
+    public double costUsd(String model, long promptTokens, long completionTokens) {
+        return priceOf(model)
+                .map(p -> (promptTokens * p.input() + completionTokens * p.output()) / 1_000_000.0)
+                .orElse(0.0);
+    }
+
+    private Optional<BotSettings.Price> priceOf(String model) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        BotSettings.Price exact = prices.get(model);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return prices.keySet().stream()
+                .filter(model::startsWith)
+                .max(Comparator.comparingInt(String::length))
+                .map(prices::get);
+    }
+}

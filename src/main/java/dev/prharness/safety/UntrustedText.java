@@ -1,0 +1,48 @@
+package dev.prharness.safety;
+
+import java.util.regex.Pattern;
+
+/**
+ * Prepares text that comes from a pull request (title, body, file contents, diffs) for the model: secrets
+ * redacted, invisible characters made visible, and the whole framed as data with a boundary the text
+ * cannot forge. The model's instructions say never to follow anything inside such a frame.
+ */
+public final class UntrustedText {
+
+    /** Zero-width characters and bidi controls ("Trojan Source"): shown as {@code <U+XXXX>} so the model sees them. */
+    private static final Pattern INVISIBLE =
+            Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\u00AD]");
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--[\\s\\S]*?-->");
+    private static final String OPEN = "<untrusted-data";
+    private static final String CLOSE = "</untrusted-data>";
+
+    private final SecretRedactor redactor = new SecretRedactor();
+
+    /** Code or diff text: redacted and with invisible characters shown; line structure kept. */
+    public String code(String text) {
+        return neutraliseFrame(showInvisible(redactor.redact(text)));
+    }
+
+    /** Prose written by the PR author (title, body): also without HTML comments, where hidden prompts hide. */
+    public String prose(String text) {
+        if (text == null) {
+            return "";
+        }
+        return neutraliseFrame(showInvisible(redactor.redact(HTML_COMMENT.matcher(text).replaceAll(""))));
+    }
+
+    /** Wraps already-cleaned text in a data frame naming where it came from. */
+    public static String frame(String source, String cleaned) {
+        return OPEN + " source=\"" + source.replace("\"", "'") + "\">\n" + cleaned + (cleaned.endsWith("\n") ? "" : "\n")
+                + CLOSE;
+    }
+
+    private static String showInvisible(String text) {
+        return INVISIBLE.matcher(text).replaceAll(m -> String.format("<U+%04X>", (int) m.group().charAt(0)));
+    }
+
+    /** Text cannot close or open a frame itself: the markers are defused. */
+    private static String neutraliseFrame(String text) {
+        return text.replace(CLOSE, "</untrusted-data\u200C>").replace(OPEN, "<untrusted\u200C-data");
+    }
+}

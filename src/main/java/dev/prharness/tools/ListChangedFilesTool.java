@@ -1,0 +1,48 @@
+package dev.prharness.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prharness.diff.ChangeType;
+import dev.prharness.diff.FileDiff;
+import dev.prharness.harness.Tool;
+import dev.prharness.harness.ToolOutcome;
+import dev.prharness.harness.ToolSpec;
+import java.util.Locale;
+
+/** {@code list_changed_files()}: every changed file with its kind of change, size, and review status. */
+final class ListChangedFilesTool implements Tool {
+
+    private final ReviewContext context;
+
+    ListChangedFilesTool(ReviewContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return ToolSpecs.named("list_changed_files");
+    }
+
+    @Override
+    public boolean cacheable() {
+        return true;
+    }
+
+    @Override
+    public ToolOutcome execute(JsonNode arguments) {
+        StringBuilder out = new StringBuilder();
+        out.append(context.change().diff().files().size()).append(" changed files (base ")
+                .append(context.change().baseSha(), 0, 7).append(", head ").append(context.change().headSha(), 0, 7)
+                .append("):\n");
+        for (FileDiff file : context.change().diff().files()) {
+            out.append("- ").append(context.untrusted().code(file.path())).append(" [")
+                    .append(file.type().name().toLowerCase(Locale.ROOT));
+            if (file.type() == ChangeType.RENAMED || file.type() == ChangeType.COPIED) {
+                out.append(" from ").append(context.untrusted().code(file.oldPath()));
+            }
+            out.append(file.binary() ? ", binary" : ", +" + file.additions() + " -" + file.deletions()).append("] ");
+            String skipped = context.skipped().get(file.path());
+            out.append(skipped == null ? "in review" : "skipped: " + skipped).append('\n');
+        }
+        return ToolOutcome.ok(out.toString());
+    }
+}
