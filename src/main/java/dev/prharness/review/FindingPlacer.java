@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 public final class FindingPlacer {
 
     private static final double SAME_WORDS = 0.6;
+    private static final int MIN_WORDS = 3;
 
     private final Diff diff;
     private final DiffFilter filter;
@@ -94,14 +95,14 @@ public final class FindingPlacer {
         }
         Set<String> wordsA = words(a.message());
         Set<String> wordsB = words(b.message());
-        if (wordsA.isEmpty() || wordsB.isEmpty()) {
+        int smaller = Math.min(wordsA.size(), wordsB.size());
+        if (smaller < MIN_WORDS) {
             return false;
         }
         Set<String> common = new HashSet<>(wordsA);
         common.retainAll(wordsB);
-        Set<String> all = new HashSet<>(wordsA);
-        all.addAll(wordsB);
-        return (double) common.size() / all.size() >= SAME_WORDS;
+        // Overlap, not Jaccard: a short comment that says what a longer one says is the same comment.
+        return (double) common.size() / smaller >= SAME_WORDS;
     }
 
     private static Set<String> words(String message) {

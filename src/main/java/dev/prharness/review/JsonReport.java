@@ -58,7 +58,7 @@ public final class JsonReport implements ReviewRenderer {
         stats.put("tool_calls", s.toolCalls());
         stats.put("cache_hits", s.cacheHits());
         stats.put("duration_ms", s.durationMs());
-        stats.put("estimated_cost_usd", s.estimatedCostUsd());
+        stats.put("estimated_cost_usd", Math.round(s.estimatedCostUsd() * 1_000_000) / 1_000_000.0);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -2,7 +2,9 @@ package dev.prharness.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.FilterMode;
@@ -39,6 +41,16 @@ class FindingPlacerTest {
         assertEquals(2, placed.comments().size());
         assertEquals("model", placed.comments().get(0).source());
         assertEquals(Severity.ERROR, placed.comments().get(0).severity());
+    }
+
+    @Test
+    void aShortCommentSayingWhatALongerOneSaysIsTheSameComment() {
+        Finding pmd = Finding.of("A.java", 3, Severity.ERROR, "pmd", "UseEqualsToCompareStrings",
+                "Use equals() to compare strings instead of '==' or '!='");
+        Finding model = Finding.of("A.java", 3, Severity.ERROR, "model", null, "Compare strings with equals().");
+        Finding other = Finding.of("A.java", 3, Severity.WARNING, "model", null, "This null check is inverted.");
+        assertTrue(FindingPlacer.saysTheSame(pmd, model));
+        assertFalse(FindingPlacer.saysTheSame(pmd, other));
     }
 
     @Test
