@@ -2,6 +2,7 @@ package dev.prharness.cli;
 
 import dev.prharness.config.ConfigException;
 import dev.prharness.git.GitException;
+import dev.prharness.github.GitHubException;
 import dev.prharness.harness.ModelCallException;
 import dev.prharness.lint.LintConfigException;
 import java.io.PrintStream;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
-        subcommands = {ReviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReviewCommand.class, ReviewPrCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -43,6 +44,10 @@ public final class Main {
     }
 
     static int exitCodeOf(Throwable e) {
+        if (e instanceof GitHubException gitHub) {
+            // Bad credentials, no access, no such PR: the user must change something. Anything else may pass.
+            return gitHub.status() == 401 || gitHub.status() == 403 || gitHub.status() == 404 ? USAGE : UNAVAILABLE;
+        }
         if (e instanceof UsageException || e instanceof ConfigException || e instanceof GitException
                 || e instanceof LintConfigException) {
             return USAGE;
@@ -54,7 +59,7 @@ public final class Main {
         if (exitCodeOf(e) == USAGE) {
             return e.getMessage();
         }
-        if (e instanceof UnavailableException || e instanceof ModelCallException) {
+        if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof GitHubException) {
             return "could not complete: " + e.getMessage();
         }
         return "could not complete: " + e;

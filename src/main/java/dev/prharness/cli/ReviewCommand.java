@@ -62,7 +62,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat outputFormat = parseFormat();
+        OutputFormat outputFormat = parseFormat(format);
         FailOn threshold = FailOn.parse(failOn);
         GitRepository repository = GitRepository.open(repo);
         String headSha = repository.resolve(head);
@@ -84,7 +84,7 @@ final class ReviewCommand implements Callable<Integer> {
         return threshold.exitCode(review);
     }
 
-    private OutputFormat parseFormat() {
+    static OutputFormat parseFormat(String format) {
         try {
             return OutputFormat.parse(format);
         } catch (IllegalArgumentException e) {
@@ -122,7 +122,7 @@ final class ReviewCommand implements Callable<Integer> {
                 relative -> repository.fileAt(baseSha, relative).flatMap(TextContent::decode));
     }
 
-    private static Optional<String> readIfExists(Path file) {
+    static Optional<String> readIfExists(Path file) {
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {

@@ -1,0 +1,167 @@
+package dev.prharness.pipeline;
+
+import dev.prharness.change.ChangeSet;
+import dev.prharness.change.TextContent;
+import dev.prharness.config.ConfigException;
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.config.ReviewConfigLoader;
+import dev.prharness.diff.Diff;
+import dev.prharness.github.ExistingComment;
+import dev.prharness.github.GitHubPullRequests;
+import dev.prharness.github.PullRequest;
+import dev.prharness.github.PullRequestChange;
+import dev.prharness.github.PullRequestRef;
+import dev.prharness.review.FileNote;
+import dev.prharness.review.Review;
+import dev.prharness.review.ReviewComment;
+import dev.prharness.review.ReviewPlan;
+import dev.prharness.review.ReviewPlanner;
+import dev.prharness.review.SummaryComment;
+import dev.prharness.review.SummaryWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One review of a GitHub pull request, top to bottom: read the PR and the repository's config (from the
+ * default branch), decide what to review (everything, or only what is new since the last reviewed head),
+ * run the review, keep only comments GitHub will place, leave out what is already on the PR, cap, and post
+ * one review plus the summary comment — or, dry, only say what would be posted.
+ */
+public final class PullRequestReviewer {
+
+    public static final String REPO_CONFIG = ".github/pr-harness.yml";
+
+    private final GitHubPullRequests github;
+    private final ReviewPipeline pipeline;
+    private final Optional<String> botLogin;
+
+    public PullRequestReviewer(GitHubPullRequests github, ReviewPipeline pipeline, Optional<String> botLogin) {
+        this.github = github;
+        this.pipeline = pipeline;
+        this.botLogin = botLogin;
+    }
+
+    /** What to do: review everything ({@code full}), only plan ({@code dryRun}), and a config to use instead of the repository's. */
+    public record Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride) {}
+
+    /** What happened: the review, the plan, and whether a review and the summary were posted. */
+    public record Outcome(Review review, ReviewPlan plan, boolean reviewPosted, boolean summaryWritten, String scope) {}
+
+    public Outcome review(PullRequestRef ref, Options options, ReviewProgress progress) {
+        progress.step("reading " + ref);
+        PullRequest pr = github.read(ref);
+        List<String> problems = new ArrayList<>();
+        ReviewConfig config = options.configOverride().orElseGet(() -> repositoryConfig(pr, problems));
+        if (!config.enabled()) {
+            Review none = emptyReview(pr);
+            return new Outcome(none, new ReviewPlanner().plan(none, Set.of(), 0, ""), false, false,
+                    "Reviews are disabled for this repository (enabled: false in " + REPO_CONFIG + ").");
+        }
+        List<ExistingComment> mine = ownComments(github.comments(ref));
+        Optional<ExistingComment> summary = mine.stream()
+                .filter(c -> c.kind() == ExistingComment.Kind.ISSUE_COMMENT && SummaryComment.isSummary(c.body()))
+                .findFirst();
+
+        Range range = range(pr, summary.flatMap(s -> SummaryComment.lastReviewedHead(s.body())), options.full());
+        Review review = range.change() == null
+                ? emptyReview(pr)
+                : pipeline.run(range.change(), config, progress);
+        Review placed = onlyWhatGitHubPlaces(review, new Diff(pr.files()));
+
+        Set<String> posted = ReviewPlanner.fingerprintsIn(mine.stream().map(ExistingComment::body).toList());
+        String summaryText = SummaryComment.render(range.description(), placed.summary(), String.join("\n", problems), pr.headSha());
+        ReviewPlanner planner = new ReviewPlanner();
+        ReviewPlan plan = planner.plan(placed, posted, config.maxInlineComments(), summaryText);
+        if (options.dryRun()) {
+            return new Outcome(placed, plan, false, false, range.description());
+        }
+        boolean reviewPosted = false;
+        if (plan.hasReview()) {
+            progress.step("posting the review");
+            GitHubPullRequests.PostOutcome outcome = github.postReview(ref, plan);
+            if (!outcome.posted()) {
+                plan = planner.moveToBody(placed, plan, outcome.refused());
+                outcome = github.postReview(ref, plan);
+            }
+            reviewPosted = outcome.posted();
+        }
+        if (summary.isPresent()) {
+            github.editComment(ref, summary.get().id(), plan.summaryComment());
+        } else {
+            github.createComment(ref, plan.summaryComment());
+        }
+        return new Outcome(placed, plan, reviewPosted, true, range.description());
+    }
+
+    /** The change to review and a line saying what it is; a null change means nothing new to review. */
+    private record Range(ChangeSet change, String description) {}
+
+    private Range range(PullRequest pr, Optional<String> reviewedHead, boolean full) {
+        String whole = "Reviewed the whole pull request (" + shortSha(pr.baseSha()) + ".." + shortSha(pr.headSha()) + ")";
+        if (full || reviewedHead.isEmpty()) {
+            return new Range(PullRequestChange.whole(github, pr), whole + (full ? ", as asked." : "."));
+        }
+        String last = reviewedHead.get();
+        if (last.equals(pr.headSha())) {
+            return new Range(null, "No new commits since the last review of " + shortSha(last) + ".");
+        }
+        GitHubPullRequests.Comparison comparison = github.compare(pr.ref(), last, pr.headSha());
+        if (comparison.status().equals("ahead")) {
+            return new Range(PullRequestChange.since(github, pr, last, comparison.files()),
+                    "Reviewed the commits since the last review (" + shortSha(last) + ".." + shortSha(pr.headSha()) + ").");
+        }
+        if (comparison.status().equals("identical")) {
+            return new Range(null, "No new changes since the last review of " + shortSha(last) + ".");
+        }
+        return new Range(PullRequestChange.whole(github, pr),
+                whole + ": the last reviewed commit " + shortSha(last) + " is no longer in its history (force-push).");
+    }
+
+    private ReviewConfig repositoryConfig(PullRequest pr, List<String> problems) {
+        Optional<String> yaml = github.fileAt(pr.ref(), REPO_CONFIG, pr.defaultBranch()).flatMap(TextContent::decode);
+        if (yaml.isEmpty()) {
+            return ReviewConfig.defaults();
+        }
+        try {
+            return new ReviewConfigLoader().load(REPO_CONFIG + " on " + pr.defaultBranch(), yaml.get(),
+                    path -> github.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode));
+        } catch (ConfigException e) {
+            problems.add("The repository config is invalid, so the defaults were used: " + e.getMessage());
+            return ReviewConfig.defaults();
+        }
+    }
+
+    /** Only this bot's comments count: anyone could write a marker into a comment of their own. */
+    private List<ExistingComment> ownComments(List<ExistingComment> all) {
+        return all.stream()
+                .filter(c -> botLogin.map(login -> login.equalsIgnoreCase(c.author())).orElse(true))
+                .toList();
+    }
+
+    /** Comments on lines the pull request's own diff shows stay; the rest become notes (an incremental diff can differ). */
+    private static Review onlyWhatGitHubPlaces(Review review, Diff prDiff) {
+        List<ReviewComment> placeable = new ArrayList<>();
+        List<FileNote> notes = new ArrayList<>(review.fileNotes());
+        for (ReviewComment c : review.comments()) {
+            if (prDiff.check(c.path(), c.startLine(), c.line(), c.side()).accepted()) {
+                placeable.add(c);
+            } else {
+                notes.add(new FileNote(c.path(), c.line(), c.severity(), c.source(), c.rule(), c.message()));
+            }
+        }
+        return new Review(review.baseSha(), review.headSha(), review.summary(), placeable, notes, review.skippedFiles(),
+                review.stats());
+    }
+
+    private static Review emptyReview(PullRequest pr) {
+        var stats = new dev.prharness.review.ReviewStats(0, 0, 0, 0, 0, 0, 0, 0);
+        String summary = new SummaryWriter().write(pr.baseSha(), pr.headSha(), "", List.of(), List.of(), List.of(), stats);
+        return new Review(pr.baseSha(), pr.headSha(), summary, List.of(), List.of(), List.of(), stats);
+    }
+
+    private static String shortSha(String sha) {
+        return sha.substring(0, Math.min(7, sha.length()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.prharness.review;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one summary comment per pull request, edited in place on every run. Hidden markers identify it and
+ * carry the last reviewed head, so an incremental review needs no database.
+ */
+public final class SummaryComment {
+
+    public static final String MARKER = CommentMarkdown.MARKER_PREFIX + "summary -->";
+    private static final Pattern STATE = Pattern.compile("<!-- pr-harness:state head=([0-9a-f]{7,64}) -->");
+
+    private SummaryComment() {}
+
+    /** The comment: marker, what the run reviewed, the review's summary, problems worth saying, state. */
+    public static String render(String scopeLine, String reviewSummary, String problems, String reviewedHead) {
+        StringBuilder out = new StringBuilder(MARKER).append('\n');
+        out.append(reviewSummary.strip()).append("\n\n");
+        if (!scopeLine.isBlank()) {
+            out.append("<sub>").append(scopeLine.strip()).append("</sub>\n");
+        }
+        if (problems != null && !problems.isBlank()) {
+            out.append("\n> [!WARNING]\n");
+            problems.strip().lines().forEach(l -> out.append("> ").append(l).append('\n'));
+        }
+        out.append("\n<!-- pr-harness:state head=").append(reviewedHead).append(" -->\n");
+        return out.toString();
+    }
+
+    public static boolean isSummary(String body) {
+        return body != null && body.contains(MARKER);
+    }
+
+    /** The head commit the summary says was reviewed last. */
+    public static Optional<String> lastReviewedHead(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Matcher m = STATE.matcher(body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}
