@@ -1,0 +1,359 @@
+package dev.prharness.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable jobs and deliveries in a relational database: embedded SQLite by default, PostgreSQL to share work
+ * between replicas. A job is stored before its delivery is acknowledged; the same delivery id is stored
+ * once; workers claim jobs under a lease they renew, and a job whose lease ran out (its worker died) is
+ * claimed again. Jobs of one pull request run one at a time, in arrival order.
+ */
+public final class JobStore implements AutoCloseable {
+
+    private static final int SCHEMA_VERSION = 1;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final String url;
+
+    private JobStore(HikariDataSource pool, Dialect dialect, Clock clock, String url) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.url = url;
+    }
+
+    /** Opens the store at {@code jdbcUrl} and creates or migrates its schema. */
+    public static JobStore open(String jdbcUrl, Clock clock) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("pr-harness-store");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            config.setMaximumPoolSize(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            config.setMaximumPoolSize(8);
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        JobStore store = new JobStore(pool, dialect, clock, redactedUrl(jdbcUrl));
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** Enqueued: the job's id, whether this delivery was already stored, and the queued jobs it replaced. */
+    public record Enqueued(long jobId, boolean duplicate, List<Long> superseded) {}
+
+    public Enqueued enqueue(NewJob job) {
+        return transaction("enqueue delivery " + job.deliveryId(), connection -> {
+            long now = clock.millis();
+            Long id = null;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO jobs (delivery_id, kind, repository, pull_request, installation_id, payload, status,
+                                      attempts, not_before, lease_until, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, 0, ?, ?)
+                    ON CONFLICT (delivery_id) DO NOTHING
+                    RETURNING id""")) {
+                insert.setString(1, job.deliveryId());
+                insert.setString(2, job.kind());
+                insert.setString(3, job.repository());
+                insert.setInt(4, job.pullRequest());
+                insert.setLong(5, job.installationId());
+                insert.setString(6, job.payload());
+                insert.setLong(7, now);
+                insert.setLong(8, now);
+                insert.setLong(9, now);
+                try (ResultSet rows = insert.executeQuery()) {
+                    if (rows.next()) {
+                        id = rows.getLong(1);
+                    }
+                }
+            }
+            if (id == null) {
+                try (PreparedStatement existing = connection.prepareStatement("SELECT id FROM jobs WHERE delivery_id = ?")) {
+                    existing.setString(1, job.deliveryId());
+                    try (ResultSet rows = existing.executeQuery()) {
+                        rows.next();
+                        return new Enqueued(rows.getLong(1), true, List.of());
+                    }
+                }
+            }
+            List<Long> superseded = new ArrayList<>();
+            if (job.supersedes()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE jobs SET status = 'superseded', updated_at = ?
+                        WHERE repository = ? AND pull_request = ? AND kind = ? AND status = 'queued' AND id < ?
+                        RETURNING id""")) {
+                    update.setLong(1, now);
+                    update.setString(2, job.repository());
+                    update.setInt(3, job.pullRequest());
+                    update.setString(4, job.kind());
+                    update.setLong(5, id);
+                    try (ResultSet rows = update.executeQuery()) {
+                        while (rows.next()) {
+                            superseded.add(rows.getLong(1));
+                        }
+                    }
+                }
+            }
+            return new Enqueued(id, false, superseded);
+        });
+    }
+
+    /**
+     * Takes the next job for {@code worker}: the oldest queued job whose time has come (or a running one whose
+     * lease ran out), provided no earlier job of the same pull request is waiting or running.
+     */
+    public Optional<Job> claim(String worker, Duration lease) {
+        return transaction("claim a job", connection -> {
+            long now = clock.millis();
+            Long id = null;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT j.id FROM jobs j
+                    WHERE ((j.status = 'queued' AND j.not_before <= ?) OR (j.status = 'running' AND j.lease_until < ?))
+                      AND NOT EXISTS (SELECT 1 FROM jobs o
+                                      WHERE o.repository = j.repository AND o.pull_request = j.pull_request
+                                        AND o.id < j.id AND o.status IN ('queued', 'running'))
+                    ORDER BY j.id
+                    LIMIT 1""" + dialect.lockClause)) {
+                select.setLong(1, now);
+                select.setLong(2, now);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        id = rows.getLong(1);
+                    }
+                }
+            }
+            if (id == null) {
+                return Optional.<Job>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE jobs SET status = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
+                                    updated_at = ?
+                    WHERE id = ?""")) {
+                update.setString(1, worker);
+                update.setLong(2, now + lease.toMillis());
+                update.setLong(3, now);
+                update.setLong(4, id);
+                update.executeUpdate();
+            }
+            return Optional.of(read(connection, id));
+        });
+    }
+
+    /** Extends the lease; false when the worker no longer holds the job (it was taken over). */
+    public boolean renew(long jobId, String worker, Duration lease) {
+        return update("renew the lease of job " + jobId,
+                "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
+                clock.millis() + lease.toMillis(), clock.millis(), jobId, worker) == 1;
+    }
+
+    public boolean complete(long jobId, String worker) {
+        return update("complete job " + jobId,
+                "UPDATE jobs SET status = 'done', lease_until = 0, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
+                clock.millis(), jobId, worker) == 1;
+    }
+
+    /** Puts the job back in the queue to run again at {@code notBefore}, recording why it failed. */
+    public boolean retryLater(long jobId, String worker, String error, Instant notBefore) {
+        return update("reschedule job " + jobId, """
+                UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = 0, not_before = ?, last_error = ?,
+                                updated_at = ?
+                WHERE id = ? AND lease_owner = ? AND status = 'running'""",
+                notBefore.toEpochMilli(), error, clock.millis(), jobId, worker) == 1;
+    }
+
+    /** Gives up on the job (dead letter), keeping the error. */
+    public boolean dead(long jobId, String worker, String error) {
+        return update("give up on job " + jobId,
+                "UPDATE jobs SET status = 'dead', lease_until = 0, last_error = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
+                error, clock.millis(), jobId, worker) == 1;
+    }
+
+    /** Hands a running job back without counting the attempt (graceful shutdown). */
+    public boolean release(long jobId, String worker) {
+        return update("release job " + jobId, """
+                UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = 0, attempts = attempts - 1,
+                                updated_at = ?
+                WHERE id = ? AND lease_owner = ? AND status = 'running'""", clock.millis(), jobId, worker) == 1;
+    }
+
+    public Optional<Job> find(long jobId) {
+        return transaction("read job " + jobId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM jobs WHERE id = ?")) {
+                select.setLong(1, jobId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(read(connection, jobId)) : Optional.<Job>empty();
+                }
+            }
+        });
+    }
+
+    /** Every job, oldest first (for operators and tests). */
+    public List<Job> jobs() {
+        return transaction("list jobs", connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery("SELECT id FROM jobs ORDER BY id")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            List<Job> jobs = new ArrayList<>();
+            for (long id : ids) {
+                jobs.add(read(connection, id));
+            }
+            return jobs;
+        });
+    }
+
+    /** Jobs waiting to run. */
+    public long queueDepth() {
+        return transaction("count queued jobs", connection -> {
+            try (Statement select = connection.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT COUNT(*) FROM jobs WHERE status = 'queued'")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** Records an App installation event (created, deleted, suspended, …). */
+    public void recordInstallation(long installationId, String account, String action) {
+        transaction("record installation " + installationId, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM installations WHERE id = ?")) {
+                delete.setLong(1, installationId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO installations (id, account, action, updated_at) VALUES (?, ?, ?, ?)")) {
+                insert.setLong(1, installationId);
+                insert.setString(2, account);
+                insert.setString(3, action);
+                insert.setLong(4, clock.millis());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Whether the database answers. */
+    public boolean reachable() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public String describe() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private void migrate() {
+        transaction("create the schema", connection -> {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int version = 0;
+                try (ResultSet rows = ddl.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    if (rows.next()) {
+                        version = rows.getInt(1);
+                    }
+                }
+                if (version < 1) {
+                    ddl.execute("CREATE TABLE IF NOT EXISTS jobs (id " + dialect.idColumn + ", "
+                            + "delivery_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, repository TEXT NOT NULL, "
+                            + "pull_request INTEGER NOT NULL, installation_id BIGINT NOT NULL, payload TEXT NOT NULL, "
+                            + "status TEXT NOT NULL, attempts INTEGER NOT NULL, not_before BIGINT NOT NULL, "
+                            + "lease_owner TEXT, lease_until BIGINT NOT NULL, last_error TEXT, "
+                            + "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)");
+                    ddl.execute("CREATE INDEX IF NOT EXISTS jobs_claim ON jobs (status, not_before, id)");
+                    ddl.execute("CREATE INDEX IF NOT EXISTS jobs_pull_request ON jobs (repository, pull_request, status)");
+                    ddl.execute("CREATE TABLE IF NOT EXISTS installations (id BIGINT PRIMARY KEY, account TEXT, "
+                            + "action TEXT, updated_at BIGINT NOT NULL)");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                }
+            }
+            return null;
+        });
+    }
+
+    private Job read(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, delivery_id, kind, repository, pull_request, installation_id, payload, status, attempts,
+                       lease_owner, lease_until, last_error, created_at
+                FROM jobs WHERE id = ?""")) {
+            select.setLong(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return new Job(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getLong(6),
+                        r.getString(7), JobStatus.of(r.getString(8)), r.getInt(9), r.getString(10), r.getLong(11),
+                        r.getString(12), r.getLong(13));
+            }
+        }
+    }
+
+    private int update(String what, String sql, Object... parameters) {
+        return transaction(what, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T transaction(String what, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("job store (" + url + "): cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String redactedUrl(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.prharness.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prharness.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every job store does, whatever the database; subclasses say which database. */
+abstract class JobStoreContract {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    protected final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+    protected JobStore store;
+
+    /** A JDBC URL of an empty database for this test. */
+    protected abstract String databaseUrl();
+
+    @BeforeEach
+    void open() {
+        store = JobStore.open(databaseUrl(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static NewJob review(String delivery, int pr) {
+        return new NewJob(delivery, "review", "acme/widgets", pr, 99, "{\"head\":\"" + delivery + "\"}", true);
+    }
+
+    @Test
+    void anEnqueuedJobIsClaimedOnceWithALease() {
+        JobStore.Enqueued enqueued = store.enqueue(review("d1", 7));
+        assertFalse(enqueued.duplicate());
+
+        Job job = store.claim("w1", LEASE).orElseThrow();
+
+        assertEquals(enqueued.jobId(), job.id());
+        assertEquals(JobStatus.RUNNING, job.status());
+        assertEquals(1, job.attempts());
+        assertEquals("w1", job.leaseOwner());
+        assertEquals(clock.millis() + LEASE.toMillis(), job.leaseUntilMillis());
+        assertEquals(Optional.empty(), store.claim("w2", LEASE));
+        assertTrue(store.complete(job.id(), "w1"));
+        assertEquals(JobStatus.DONE, store.find(job.id()).orElseThrow().status());
+    }
+
+    @Test
+    void theSameDeliveryIsStoredOnce() {
+        long first = store.enqueue(review("same", 7)).jobId();
+        JobStore.Enqueued again = store.enqueue(review("same", 7));
+        assertTrue(again.duplicate());
+        assertEquals(first, again.jobId());
+        assertEquals(1, store.jobs().size());
+    }
+
+    @Test
+    void aNewerReviewSupersedesAQueuedOlderOneOfTheSamePullRequest() {
+        long older = store.enqueue(review("push-1", 7)).jobId();
+        long otherPr = store.enqueue(review("push-x", 8)).jobId();
+        JobStore.Enqueued newer = store.enqueue(review("push-2", 7));
+
+        assertEquals(List.of(older), newer.superseded());
+        assertEquals(JobStatus.SUPERSEDED, store.find(older).orElseThrow().status());
+        assertEquals(JobStatus.QUEUED, store.find(otherPr).orElseThrow().status());
+    }
+
+    @Test
+    void jobsOfOnePullRequestRunOneAtATimeInArrivalOrder() {
+        long first = store.enqueue(new NewJob("c1", "command", "acme/widgets", 7, 99, "{}", false)).jobId();
+        long second = store.enqueue(new NewJob("c2", "command", "acme/widgets", 7, 99, "{}", false)).jobId();
+        long elsewhere = store.enqueue(new NewJob("c3", "command", "acme/widgets", 8, 99, "{}", false)).jobId();
+
+        assertEquals(first, store.claim("w1", LEASE).orElseThrow().id());
+        assertEquals(elsewhere, store.claim("w2", LEASE).orElseThrow().id(), "another PR's job may run meanwhile");
+        assertEquals(Optional.empty(), store.claim("w3", LEASE), "the second job of PR 7 waits for the first");
+        store.complete(first, "w1");
+        assertEquals(second, store.claim("w3", LEASE).orElseThrow().id());
+    }
+
+    @Test
+    void aJobWhoseLeaseRanOutIsTakenOverAndTheOldWorkerCanNoLongerFinishIt() {
+        long id = store.enqueue(review("d1", 7)).jobId();
+        store.claim("dead-replica", LEASE).orElseThrow();
+        assertEquals(Optional.empty(), store.claim("live-replica", LEASE));
+
+        clock.advance(LEASE.plusSeconds(1));
+        Job taken = store.claim("live-replica", LEASE).orElseThrow();
+
+        assertEquals(id, taken.id());
+        assertEquals(2, taken.attempts());
+        assertFalse(store.complete(id, "dead-replica"));
+        assertFalse(store.renew(id, "dead-replica", LEASE));
+        assertTrue(store.renew(id, "live-replica", LEASE));
+        assertTrue(store.complete(id, "live-replica"));
+    }
+
+    @Test
+    void aFailedJobWaitsForItsRetryTimeAndCanBeGivenUp() {
+        long id = store.enqueue(review("d1", 7)).jobId();
+        store.claim("w1", LEASE).orElseThrow();
+        assertTrue(store.retryLater(id, "w1", "GitHub answered 502", clock.instant().plusSeconds(60)));
+        assertEquals(Optional.empty(), store.claim("w1", LEASE));
+
+        clock.advance(Duration.ofSeconds(61));
+        Job again = store.claim("w1", LEASE).orElseThrow();
+        assertEquals("GitHub answered 502", again.lastError());
+        assertTrue(store.dead(id, "w1", "gave up after 2 attempts"));
+        assertEquals(JobStatus.DEAD, store.find(id).orElseThrow().status());
+        assertEquals(Optional.empty(), store.claim("w1", LEASE));
+    }
+
+    @Test
+    void aReleasedJobIsQueuedAgainWithoutCountingTheAttempt() {
+        long id = store.enqueue(review("d1", 7)).jobId();
+        store.claim("w1", LEASE).orElseThrow();
+        assertTrue(store.release(id, "w1"));
+        Job again = store.claim("w2", LEASE).orElseThrow();
+        assertEquals(1, again.attempts());
+        assertEquals(0, store.queueDepth());
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+        int jobs = 60;
+        for (int i = 0; i < jobs; i++) {
+            store.enqueue(review("d" + i, 100 + i));
+        }
+        List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String worker = "w" + w;
+            running.add(workers.submit(() -> {
+                Optional<Job> job;
+                while ((job = store.claim(worker, LEASE)).isPresent()) {
+                    claimed.add(job.get().id());
+                    store.complete(job.get().id(), worker);
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        workers.shutdown();
+        Set<Long> distinct = new HashSet<>(claimed);
+        assertEquals(claimed.size(), distinct.size(), "a job was claimed twice");
+        assertEquals(jobs, distinct.size());
+    }
+
+    @Test
+    void theStoreSaysWhetherItIsReachableAndCountsTheQueue() {
+        store.enqueue(review("d1", 7));
+        store.enqueue(review("d2", 8));
+        assertTrue(store.reachable());
+        assertEquals(2, store.queueDepth());
+        store.recordInstallation(99, "acme", "created");
+        store.recordInstallation(99, "acme", "suspend");
+    }
+}
