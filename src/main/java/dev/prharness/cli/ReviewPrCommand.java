@@ -80,7 +80,7 @@ final class ReviewPrCommand implements Callable<Integer> {
         PullRequestReviewer.Outcome outcome;
         try {
             outcome = new PullRequestReviewer(github, pipeline, login)
-                    .review(ref, new PullRequestReviewer.Options(full, dryRun, override), progress);
+                    .review(ref, new PullRequestReviewer.Options(full, dryRun, override, false), progress);
         } finally {
             progress.clear();
         }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The bot's non-secret settings ({@code config/pr-harness.yml}): model defaults, prices, harness limits.
  * Field names are the YAML keys.
  */
-public record BotSettings(Models models, Map<String, Price> prices, Harness harness) {
+public record BotSettings(Models models, Map<String, Price> prices, Harness harness, Server server) {
 
     /** Defaults for the strong and cheap models, and how they are called. */
     public record Models(
@@ -25,6 +25,16 @@ public record BotSettings(Models models, Map<String, Price> prices, Harness harn
 
     /** USD per million tokens. */
     public record Price(double input, double output) {}
+
+    /** The webhook server: workers, leases, retries, shutdown. */
+    public record Server(
+            int concurrency,
+            @JsonProperty("lease_seconds") int leaseSeconds,
+            @JsonProperty("poll_millis") int pollMillis,
+            @JsonProperty("max_attempts") int maxAttempts,
+            @JsonProperty("retry_backoff_seconds") int retryBackoffSeconds,
+            @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
+            @JsonProperty("bot_login") String botLogin) {}
 
     /** Limits of one review run. */
     public record Harness(

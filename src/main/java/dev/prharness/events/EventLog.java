@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Structured events: one JSON object per line on the {@code pr-harness.events} logger, for every model call,
@@ -17,6 +21,16 @@ public final class EventLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("pr-harness.events");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<BiConsumer<String, Map<String, Object>>> LISTENERS = new CopyOnWriteArrayList<>();
+
+    /** Also hands every event to {@code listener} (metrics), whatever the log level. */
+    public static void subscribe(BiConsumer<String, Map<String, Object>> listener) {
+        LISTENERS.add(listener);
+    }
+
+    public static void unsubscribe(BiConsumer<String, Map<String, Object>> listener) {
+        LISTENERS.remove(listener);
+    }
 
     private EventLog() {}
 
@@ -29,14 +43,25 @@ public final class EventLog {
         emit(event, fields);
     }
 
-    /** Logs {@code event} with the given fields (in order); null values are left out. */
+    /**
+     * Logs {@code event} with the given fields (in order) and the thread's logging context (such as the
+     * webhook delivery a job came from); null values are left out.
+     */
     public static void emit(String event, Map<String, ?> fields) {
+        if (!LISTENERS.isEmpty()) {
+            Map<String, Object> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            LISTENERS.forEach(listener -> listener.accept(event, copy));
+        }
         if (!LOG.isInfoEnabled()) {
             return;
         }
         ObjectNode line = JSON.createObjectNode();
         line.put("ts", Instant.now().toString());
         line.put("event", event);
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        if (context != null) {
+            context.forEach(line::put);
+        }
         fields.forEach((key, value) -> {
             if (value != null) {
                 line.set(key, JSON.valueToTree(value));

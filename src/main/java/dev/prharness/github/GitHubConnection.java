@@ -52,6 +52,13 @@ public final class GitHubConnection {
         }
     }
 
+    /** The bot login of a GitHub App ({@code slug[bot]}), asked of GitHub with the App's JWT. */
+    public static String appLogin(String apiUrl, String appId, java.security.PrivateKey key) {
+        GitHubConnection jwtOnly = open(apiUrl, new GitHubAuth.App(appId, key, 0), "app " + appId);
+        return jwtOnly.login().orElseThrow(() -> new GitHubException("cannot read the GitHub App " + appId
+                + " with its JWT; check GITHUB_APP_ID and the private key", 401, null));
+    }
+
     GitHub gitHub() {
         return gitHub;
     }

@@ -43,8 +43,11 @@ public final class PullRequestReviewer {
         this.botLogin = botLogin;
     }
 
-    /** What to do: review everything ({@code full}), only plan ({@code dryRun}), and a config to use instead of the repository's. */
-    public record Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride) {}
+    /**
+     * What to do: review everything ({@code full}), only plan ({@code dryRun}), a config to use instead of the
+     * repository's, and whether a draft is left alone unless the repository's config says to review drafts.
+     */
+    public record Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride, boolean skipDrafts) {}
 
     /** What happened: the review, the plan, and whether a review and the summary were posted. */
     public record Outcome(Review review, ReviewPlan plan, boolean reviewPosted, boolean summaryWritten, String scope) {}
@@ -55,9 +58,11 @@ public final class PullRequestReviewer {
         List<String> problems = new ArrayList<>();
         ReviewConfig config = options.configOverride().orElseGet(() -> repositoryConfig(pr, problems));
         if (!config.enabled()) {
-            Review none = emptyReview(pr);
-            return new Outcome(none, new ReviewPlanner().plan(none, Set.of(), 0, ""), false, false,
-                    "Reviews are disabled for this repository (enabled: false in " + REPO_CONFIG + ").");
+            return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + REPO_CONFIG + ").");
+        }
+        if (options.skipDrafts() && pr.draft() && !config.reviewDrafts()) {
+            return nothingDone(pr, "Draft pull request: not reviewed (set review_drafts: true in " + REPO_CONFIG
+                    + " to review drafts).");
         }
         List<ExistingComment> mine = ownComments(github.comments(ref));
         Optional<ExistingComment> summary = mine.stream()
@@ -153,6 +158,11 @@ public final class PullRequestReviewer {
         }
         return new Review(review.baseSha(), review.headSha(), review.summary(), placeable, notes, review.skippedFiles(),
                 review.stats());
+    }
+
+    private static Outcome nothingDone(PullRequest pr, String why) {
+        Review none = emptyReview(pr);
+        return new Outcome(none, new ReviewPlanner().plan(none, Set.of(), 0, ""), false, false, why);
     }
 
     private static Review emptyReview(PullRequest pr) {

@@ -1,0 +1,9 @@
+package dev.prharness.server;
+
+import dev.prharness.store.Job;
+
+/** Runs one kind of job. Throwing means the attempt failed; {@link FailurePolicy} decides whether to retry. */
+@FunctionalInterface
+public interface JobHandler {
+    void handle(Job job) throws Exception;
+}

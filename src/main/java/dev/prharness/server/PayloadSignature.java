@@ -1,0 +1,52 @@
+package dev.prharness.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Checks {@code X-Hub-Signature-256}: HMAC-SHA256 of the raw body with the webhook secret, compared in constant time. */
+public final class PayloadSignature {
+
+    private static final String PREFIX = "sha256=";
+
+    private final SecretKeySpec key;
+
+    public PayloadSignature(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("the webhook secret is empty");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public boolean matches(byte[] body, String header) {
+        if (header == null || !header.startsWith(PREFIX)) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(header.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmac(body), given);
+    }
+
+    /** The header value GitHub would send for {@code body}. */
+    public String sign(byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(hmac(body));
+    }
+
+    private byte[] hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.prharness.server;
+
+import dev.prharness.events.EventLog;
+import dev.prharness.store.JobStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * The server's Prometheus metrics: deliveries by event and outcome, queue depth, job latency, model calls,
+ * tokens and cost, tool cache hit ratio, and GitHub's remaining rate limit. Model, tool, GitHub and job
+ * figures come from the structured events everything already emits.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicLong toolCalls = new AtomicLong();
+    private final AtomicLong toolCacheHits = new AtomicLong();
+    private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+    private final BiConsumer<String, Map<String, Object>> listener = this::onEvent;
+
+    public ServerMetrics(JobStore store) {
+        Gauge.builder("prharness_jobs_queued", store, s -> s.reachable() ? s.queueDepth() : Double.NaN)
+                .description("jobs waiting to run").register(registry);
+        Gauge.builder("prharness_tool_cache_hit_ratio", this,
+                        m -> m.toolCalls.get() == 0 ? 0 : (double) m.toolCacheHits.get() / m.toolCalls.get())
+                .description("share of tool calls answered from the cache").register(registry);
+        Gauge.builder("prharness_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
+                .description("GitHub API calls left in the current window, as last reported").register(registry);
+        EventLog.subscribe(listener);
+    }
+
+    void delivery(String event, String outcome) {
+        Counter.builder("prharness_webhook_deliveries_total").tag("event", event).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    private void onEvent(String event, Map<String, Object> fields) {
+        switch (event) {
+            case "model_call" -> {
+                Counter.builder("prharness_model_calls_total").tag("role", String.valueOf(fields.get("role")))
+                        .tag("outcome", String.valueOf(fields.get("outcome"))).register(registry).increment();
+                add("prharness_model_tokens_total", "type", "prompt", fields.get("prompt_tokens"));
+                add("prharness_model_tokens_total", "type", "completion", fields.get("completion_tokens"));
+                if (fields.get("cost_usd") instanceof Number cost) {
+                    Counter.builder("prharness_model_cost_usd_total").register(registry).increment(cost.doubleValue());
+                }
+            }
+            case "tool_call" -> {
+                toolCalls.incrementAndGet();
+                if (Boolean.TRUE.equals(fields.get("cache_hit"))) {
+                    toolCacheHits.incrementAndGet();
+                }
+            }
+            case "github_call" -> {
+                Object remaining = fields.get("rate_limit_remaining");
+                if (remaining != null) {
+                    try {
+                        rateLimitRemaining.set(Long.parseLong(remaining.toString()));
+                    } catch (NumberFormatException ignored) {
+                        // GitHub Enterprise Server without rate limits sends no number.
+                    }
+                }
+            }
+            case "job" -> Timer.builder("prharness_job_duration_seconds").tag("kind", String.valueOf(fields.get("kind")))
+                    .tag("outcome", String.valueOf(fields.get("outcome"))).register(registry)
+                    .record(Duration.ofMillis(((Number) fields.get("duration_ms")).longValue()));
+            default -> { }
+        }
+    }
+
+    private void add(String name, String tag, String value, Object amount) {
+        if (amount instanceof Number number) {
+            Counter.builder(name).tag(tag, value).register(registry).increment(number.doubleValue());
+        }
+    }
+
+    @Override
+    public void close() {
+        EventLog.unsubscribe(listener);
+        registry.close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.prharness.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prharness.store.JobStore;
+import dev.prharness.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GitHub App's HTTP face (Javalin on virtual threads): {@code POST /webhook} checks the signature over
+ * the raw body, routes the delivery, and answers 202 only once its job is stored; {@code /healthz},
+ * {@code /readyz} and {@code /metrics} for operators.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+    public static final long MAX_BODY_BYTES = 25L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PayloadSignature signature;
+    private final WebhookRouter router;
+    private final JobStore store;
+    private final JobRunner runner;
+    private final ServerMetrics metrics;
+    private final Javalin app;
+
+    public WebhookServer(PayloadSignature signature, WebhookRouter router, JobStore store, JobRunner runner,
+            ServerMetrics metrics) {
+        this.signature = signature;
+        this.router = router;
+        this.store = store;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/webhook", this::webhook);
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/readyz", ctx -> {
+                boolean ready = store.reachable();
+                ctx.status(ready ? 200 : 503).result(ready ? "ready" : "job store unreachable: " + store.describe());
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+        });
+    }
+
+    public WebhookServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void webhook(Context ctx) {
+        String event = ctx.header("X-GitHub-Event");
+        String delivery = ctx.header("X-GitHub-Delivery");
+        long length = ctx.contentLength();
+        if (length > MAX_BODY_BYTES) {
+            answer(ctx, event, 413, "body over 25 MiB");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
+            answer(ctx, event, 401, "missing or wrong X-Hub-Signature-256");
+            return;
+        }
+        if (event == null || event.isBlank() || delivery == null || delivery.isBlank()) {
+            answer(ctx, event, 400, "missing X-GitHub-Event or X-GitHub-Delivery header");
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            answer(ctx, event, 400, "body is not JSON: " + e.getOriginalMessage());
+            return;
+        } catch (java.io.IOException e) {
+            answer(ctx, event, 400, "body cannot be read: " + e.getMessage());
+            return;
+        }
+        if (payload == null || !payload.isObject()) {
+            answer(ctx, event, 400, "body is not a JSON object");
+            return;
+        }
+        Route route = router.route(event, delivery, payload);
+        try {
+            switch (route) {
+                case Route.Pong pong -> answer(ctx, event, 200, "pong");
+                case Route.Ignore ignore -> answer(ctx, event, 204, ignore.reason());
+                case Route.Invalid invalid -> answer(ctx, event, 400, invalid.reason());
+                case Route.Installation installation -> {
+                    store.recordInstallation(installation.id(), installation.account(), installation.action());
+                    answer(ctx, event, 202, "recorded " + installation.action());
+                }
+                case Route.Accept accept -> {
+                    JobStore.Enqueued enqueued = store.enqueue(accept.job());
+                    enqueued.superseded().forEach(id -> LOG.info("job {} superseded by job {} (delivery {}): a newer "
+                            + "push makes the queued review pointless", id, enqueued.jobId(), delivery));
+                    if (!enqueued.duplicate()) {
+                        runner.wake();
+                    }
+                    answer(ctx, event, 202, enqueued.duplicate() ? "duplicate delivery: already stored as job "
+                            + enqueued.jobId() : "stored as job " + enqueued.jobId());
+                }
+            }
+        } catch (StoreException e) {
+            LOG.error("delivery {} not stored: {}", delivery, e.getMessage());
+            answer(ctx, event, 503, "job store unavailable; GitHub can redeliver this delivery");
+        }
+    }
+
+    private void answer(Context ctx, String event, int status, String message) {
+        metrics.delivery(event == null ? "unknown" : event, String.valueOf(status));
+        ctx.status(status);
+        if (status != 204) {
+            ctx.result(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

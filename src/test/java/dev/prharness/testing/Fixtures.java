@@ -1,0 +1,71 @@
+package dev.prharness.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Real GitHub webhook payloads from {@code ../shared/fixtures/github-webhooks/} (MIT licensed), re-aimed at
+ * the test's repository, pull request, head commit and App installation.
+ */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of("..", "shared", "fixtures", "github-webhooks");
+
+    private Fixtures() {}
+
+    public static ObjectNode load(String name) {
+        Path file = ROOT.resolve(name);
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read fixture " + file.toAbsolutePath()
+                    + " (the shared fixtures must sit beside the project checkout)", e);
+        }
+    }
+
+    /** A pull_request payload for {@code repository#number} at {@code headSha}, from installation {@code installation}. */
+    public static ObjectNode pullRequest(String fixture, String repository, int number, String headSha, long installation) {
+        ObjectNode payload = load("pull_request/" + fixture);
+        aim(payload, repository, installation);
+        payload.put("number", number);
+        ObjectNode pr = (ObjectNode) payload.get("pull_request");
+        pr.put("number", number);
+        ((ObjectNode) pr.get("head")).put("sha", headSha);
+        return payload;
+    }
+
+    /** An issue_comment payload on pull request {@code number} by {@code login} (of {@code type} User or Bot). */
+    public static ObjectNode comment(String fixture, String repository, int number, String body, String login,
+            String type, long installation) {
+        ObjectNode payload = load("issue_comment/" + fixture);
+        aim(payload, repository, installation);
+        ObjectNode issue = (ObjectNode) payload.get("issue");
+        issue.put("number", number);
+        issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + repository + "/pulls/" + number);
+        ObjectNode comment = (ObjectNode) payload.get("comment");
+        comment.put("body", body);
+        ((ObjectNode) comment.get("user")).put("login", login).put("type", type);
+        ((ObjectNode) payload.get("sender")).put("login", login).put("type", type);
+        return payload;
+    }
+
+    private static void aim(ObjectNode payload, String repository, long installation) {
+        ObjectNode repo = (ObjectNode) payload.get("repository");
+        repo.put("full_name", repository);
+        repo.put("name", repository.split("/")[1]);
+        payload.putObject("installation").put("id", installation);
+    }
+
+    public static byte[] bytes(ObjectNode payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
