@@ -1,0 +1,185 @@
+package dev.prharness.server;
+
+import static dev.prharness.testing.FakeOpenAi.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prharness.store.JobStatus;
+import dev.prharness.store.JobStore;
+import dev.prharness.testing.Eventually;
+import dev.prharness.testing.FakeGitHub;
+import dev.prharness.testing.FakeOpenAi;
+import dev.prharness.testing.Fixtures;
+import dev.prharness.testing.TestRepo;
+import dev.prharness.testing.Webhooks;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pr-harness serve} as a real process, killed with SIGKILL in the middle of a review and started
+ * again: the stored job runs again to completion and no comment is posted twice.
+ */
+class ServerCrashTest {
+
+    private static final String SECRET = "crash-test-secret";
+    private static final String SERVICE = "src/main/java/demo/Service.java";
+
+    @TempDir
+    Path dir;
+
+    private final CountDownLatch releaseModel = new CountDownLatch(1);
+    private Process server;
+    private FakeGitHub github;
+    private FakeOpenAi openAi;
+
+    @AfterEach
+    void cleanUp() {
+        releaseModel.countDown();
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        if (github != null) {
+            github.close();
+        }
+        if (openAi != null) {
+            openAi.close();
+        }
+    }
+
+    @Test
+    void aJobInterruptedByAKilledServerIsCompletedAfterRestartWithoutDuplicates() throws Exception {
+        TestRepo repo = TestRepo.init(dir.resolve("repo"));
+        repo.write(SERVICE, "package demo;\n\npublic class Service {\n}\n");
+        String base = repo.commit("base");
+        repo.write(SERVICE, "package demo;\n\npublic class Service {\n    void load() {\n        try {\n            Thread.sleep(1);\n"
+                + "        } catch (InterruptedException e) {\n        }\n    }\n}\n");
+        String head = repo.commit("head");
+        github = new FakeGitHub(repo, "acme/widgets").botLogin("pr-harness[bot]");
+        github.pullRequest(7, base, head);
+
+        CountDownLatch modelReached = new CountDownLatch(1);
+        openAi = new FakeOpenAi().otherwise(request -> {
+            if (request.model().equals("cheap")) {
+                return openAi.text("cheap", "- adds load()");
+            }
+            modelReached.countDown();
+            try {
+                // First life of the server: the model "thinks" until the test kills the server.
+                releaseModel.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeOpenAi.error(500, "the server that asked is gone");
+        });
+
+        Path db = dir.resolve("jobs.db");
+        int port = freePort();
+        server = start(db, port);
+        Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, SECRET);
+        Eventually.await("the server is up", Duration.ofSeconds(60), () -> healthy(webhooks));
+        var accepted = webhooks.deliver("pull_request", "crash-delivery",
+                Fixtures.bytes(Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, head, 99)));
+        assertEquals(202, accepted.statusCode());
+        assertTrue(modelReached.await(60, TimeUnit.SECONDS), "the job reached the model");
+
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(0, github.reviews().size(), "nothing was posted before the kill");
+
+        openAi.script("strong",
+                openAi.toolCalls("strong", call("add_review_comment", "{\"path\": \"" + SERVICE
+                        + "\", \"line\": 6, \"severity\": \"warning\", \"body\": \"Sleeping in load() blocks the caller.\"}")),
+                openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"One blocking call.\"}")));
+        server = start(db, port);
+        Eventually.await("the job is run again after its lease ran out, and the review is posted", Duration.ofSeconds(90),
+                () -> github.reviews().size() == 1 && github.issueComments().size() == 1);
+
+        Eventually.await("the job is marked done", Duration.ofSeconds(30), () -> jobStatus(db) == JobStatus.DONE);
+        List<String> bodies = github.reviewComments().stream().map(c -> c.path("body").asText()).toList();
+        Set<String> fingerprints = new HashSet<>();
+        Matcher m = Pattern.compile("<!-- pr-harness:([0-9a-f]{16}) -->").matcher(String.join("\n", bodies));
+        while (m.find()) {
+            assertTrue(fingerprints.add(m.group(1)), "comment posted twice: " + m.group(1));
+        }
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("Sleeping in load()")), bodies.toString());
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("EmptyCatchBlock")), bodies.toString());
+        assertEquals(1, github.reviews().size());
+    }
+
+    private Process start(Path db, int port) throws IOException {
+        Path config = dir.resolve("server.yml");
+        Files.writeString(config, """
+                server: {lease_seconds: 3, poll_millis: 100, concurrency: 2, retry_backoff_seconds: 1}
+                models: {max_retries: 0}
+                """);
+        String pem = pemOfNewKey();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "GITHUB_WEBHOOK_SECRET", SECRET,
+                "GITHUB_APP_ID", "42",
+                "GITHUB_APP_PRIVATE_KEY", pem,
+                "GITHUB_API_URL", github.apiUrl(),
+                "OPENAI_API_KEY", "sk-crash-test",
+                "OPENAI_BASE_URL", openAi.baseUrl(),
+                "PR_HARNESS_MODEL", "strong",
+                "PR_HARNESS_CHEAP_MODEL", "cheap",
+                "PR_HARNESS_DB", "jdbc:sqlite:" + db,
+                "PORT", String.valueOf(port)));
+        env.put("PR_HARNESS_CONFIG", config.toString());
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.prharness.cli.Main", "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static boolean healthy(Webhooks webhooks) {
+        try {
+            return webhooks.get("/healthz").statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JobStatus jobStatus(Path db) {
+        try (JobStore store = JobStore.open("jdbc:sqlite:" + db, Clock.systemUTC())) {
+            return store.jobs().get(0).status();
+        }
+    }
+
+    private static String pemOfNewKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
