@@ -3,6 +3,8 @@ package dev.prharness.cli;
 import dev.prharness.aireview.AiReviewer;
 import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
+import dev.prharness.aireview.QuestionAnswerer;
+import dev.prharness.harness.ModelClient;
 import dev.prharness.config.BotSettings;
 import dev.prharness.config.BotSettingsLoader;
 import dev.prharness.harness.ContextCompactor;
@@ -27,11 +29,19 @@ final class ModelSetup {
         return new BotSettingsLoader().load(context.variable("PR_HARNESS_CONFIG").map(Path::of));
     }
 
+    /** The model's services: the reviewer, the question answerer for {@code /ask}, and the client itself. */
+    record Ai(ModelReviewer reviewer, QuestionAnswerer answerer, ModelClient client) {}
+
+    /** The AI reviewer, as {@link #ai} builds it. */
+    static Optional<ModelReviewer> reviewer(CliContext context, boolean noAi, BotSettings settings, LintEngine engine) {
+        return ai(context, noAi, settings, engine).map(Ai::reviewer);
+    }
+
     /**
-     * The AI reviewer when a key is set and AI is not switched off. Otherwise empty, after saying once on
+     * The AI services when a key is set and AI is not switched off. Otherwise empty, after saying once on
      * standard error that the review is linters-only and how to enable the model.
      */
-    static Optional<ModelReviewer> reviewer(CliContext context, boolean noAi, BotSettings settings, LintEngine engine) {
+    static Optional<Ai> ai(CliContext context, boolean noAi, BotSettings settings, LintEngine engine) {
         if (noAi) {
             context.err().println("pr-harness: linters-only review (--no-ai). Drop --no-ai and set OPENAI_API_KEY "
                     + "to add the AI review.");
@@ -47,7 +57,9 @@ final class ModelSetup {
         Harness harness = new Harness(harnessSettings.limits(),
                 new ContextCompactor(Prompts.text("compaction-system.md"), RECENT_RESULTS_KEPT_BY_COMPACTION),
                 Clock.systemUTC());
-        return Optional.of(new AiReviewer(new OpenAiModelClient(model.get()), harness, harnessSettings,
-                new ToolResultCache(10_000), engine));
+        ModelClient client = new OpenAiModelClient(model.get());
+        ToolResultCache cache = new ToolResultCache(10_000);
+        return Optional.of(new Ai(new AiReviewer(client, harness, harnessSettings, cache, engine),
+                new QuestionAnswerer(client, harness, harnessSettings, cache, engine), client));
     }
 }

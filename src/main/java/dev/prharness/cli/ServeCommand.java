@@ -82,9 +82,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         LintEngine lintEngine = new LintEngine();
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine),
-                ModelSetup.reviewer(context, false, settings, lintEngine));
-        Map<String, JobHandler> handlers = ServerJobs.handlers(github, pipeline, botLogin);
+        Optional<ModelSetup.Ai> ai = ModelSetup.ai(context, false, settings, lintEngine);
+        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine), ai.map(ModelSetup.Ai::reviewer));
+        Map<String, JobHandler> handlers = ServerJobs.handlers(github, pipeline,
+                ServerJobs.commands(settings, lintEngine, pipeline, ai, botLogin), botLogin);
         JobRunner runner = new JobRunner(store, handlers, new JobRunner.Settings(server.concurrency(),
                 Duration.ofSeconds(server.leaseSeconds()), Duration.ofMillis(server.pollMillis()), server.maxAttempts(),
                 Duration.ofSeconds(server.retryBackoffSeconds()), Duration.ofSeconds(server.shutdownGraceSeconds())),

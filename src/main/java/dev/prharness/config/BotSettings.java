@@ -7,7 +7,7 @@ import java.util.Map;
  * The bot's non-secret settings ({@code config/pr-harness.yml}): model defaults, prices, harness limits.
  * Field names are the YAML keys.
  */
-public record BotSettings(Models models, Map<String, Price> prices, Harness harness, Server server) {
+public record BotSettings(Models models, Map<String, Price> prices, Harness harness, Server server, Commands commands) {
 
     /** Defaults for the strong and cheap models, and how they are called. */
     public record Models(
@@ -35,6 +35,11 @@ public record BotSettings(Models models, Map<String, Price> prices, Harness harn
             @JsonProperty("retry_backoff_seconds") int retryBackoffSeconds,
             @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
             @JsonProperty("bot_login") String botLogin) {}
+
+    /** Abuse limits of comment commands. */
+    public record Commands(
+            @JsonProperty("max_per_user_per_hour") int maxPerUserPerHour,
+            @JsonProperty("max_per_pr_per_hour") int maxPerPrPerHour) {}
 
     /** Limits of one review run. */
     public record Harness(

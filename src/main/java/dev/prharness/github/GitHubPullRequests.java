@@ -20,6 +20,7 @@ import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHPullRequestReview;
@@ -151,6 +152,29 @@ public final class GitHubPullRequests {
                 }
             }
             return new PostOutcome(false, refused, 0);
+        });
+    }
+
+    /**
+     * Whether {@code login} may write to the repository (write, maintain or admin), by GitHub's
+     * collaborator-permission API; {@code author_association} in a payload is not enough.
+     */
+    public boolean canWrite(PullRequestRef ref, String login) {
+        return connection.call("checking the permission of " + login + " on " + ref.repository(), () -> {
+            GHPermissionType permission = connection.gitHub().getRepository(ref.repository()).getPermission(login);
+            return permission == GHPermissionType.ADMIN || permission == GHPermissionType.WRITE;
+        });
+    }
+
+    /** Adds a reaction ({@code eyes}, {@code rocket}, {@code confused}, …) to a conversation comment. */
+    public void react(PullRequestRef ref, long commentId, String content) {
+        connection.call("reacting to comment " + commentId + " on " + ref, () -> {
+            String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId + "/reactions";
+            RawRequests.Response response = raw.send("POST", path, java.util.Map.of("content", content));
+            if (response.status() / 100 != 2) {
+                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
+            }
+            return null;
         });
     }
 

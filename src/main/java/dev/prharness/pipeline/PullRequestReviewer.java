@@ -1,10 +1,7 @@
 package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
-import dev.prharness.change.TextContent;
-import dev.prharness.config.ConfigException;
 import dev.prharness.config.ReviewConfig;
-import dev.prharness.config.ReviewConfigLoader;
 import dev.prharness.diff.Diff;
 import dev.prharness.github.ExistingComment;
 import dev.prharness.github.GitHubPullRequests;
@@ -31,8 +28,6 @@ import java.util.Set;
  */
 public final class PullRequestReviewer {
 
-    public static final String REPO_CONFIG = ".github/pr-harness.yml";
-
     private final GitHubPullRequests github;
     private final ReviewPipeline pipeline;
     private final Optional<String> botLogin;
@@ -56,12 +51,12 @@ public final class PullRequestReviewer {
         progress.step("reading " + ref);
         PullRequest pr = github.read(ref);
         List<String> problems = new ArrayList<>();
-        ReviewConfig config = options.configOverride().orElseGet(() -> repositoryConfig(pr, problems));
+        ReviewConfig config = options.configOverride().orElseGet(() -> RepositoryConfig.load(github, pr, problems));
         if (!config.enabled()) {
-            return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + REPO_CONFIG + ").");
+            return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + RepositoryConfig.PATH + ").");
         }
         if (options.skipDrafts() && pr.draft() && !config.reviewDrafts()) {
-            return nothingDone(pr, "Draft pull request: not reviewed (set review_drafts: true in " + REPO_CONFIG
+            return nothingDone(pr, "Draft pull request: not reviewed (set review_drafts: true in " + RepositoryConfig.PATH
                     + " to review drafts).");
         }
         List<ExistingComment> mine = ownComments(github.comments(ref));
@@ -122,20 +117,6 @@ public final class PullRequestReviewer {
         }
         return new Range(PullRequestChange.whole(github, pr),
                 whole + ": the last reviewed commit " + shortSha(last) + " is no longer in its history (force-push).");
-    }
-
-    private ReviewConfig repositoryConfig(PullRequest pr, List<String> problems) {
-        Optional<String> yaml = github.fileAt(pr.ref(), REPO_CONFIG, pr.defaultBranch()).flatMap(TextContent::decode);
-        if (yaml.isEmpty()) {
-            return ReviewConfig.defaults();
-        }
-        try {
-            return new ReviewConfigLoader().load(REPO_CONFIG + " on " + pr.defaultBranch(), yaml.get(),
-                    path -> github.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode));
-        } catch (ConfigException e) {
-            problems.add("The repository config is invalid, so the defaults were used: " + e.getMessage());
-            return ReviewConfig.defaults();
-        }
     }
 
     /** Only this bot's comments count: anyone could write a marker into a comment of their own. */

@@ -103,7 +103,7 @@ public final class JobRunner implements AutoCloseable {
                 renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         String outcome;
         try {
-            JobHandler handler = handlers.get(job.kind());
+            JobHandler handler = handlers.getOrDefault(job.kind(), handlers.get(job.kind().split("/", 2)[0]));
             if (handler == null) {
                 throw new IllegalStateException("no handler for jobs of kind '" + job.kind() + "'");
             }

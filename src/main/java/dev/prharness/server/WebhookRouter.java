@@ -26,10 +26,10 @@ public final class WebhookRouter {
         this.commands = commands;
     }
 
-    /** Tells which comments may be commands (cheap check before anything is stored). */
+    /** Names the command a comment holds, if any (a cheap check before anything is stored). */
     @FunctionalInterface
     public interface CommandFilter {
-        boolean mayBeCommand(String commentBody);
+        Optional<String> commandName(String commentBody);
     }
 
     Route route(String event, String deliveryId, JsonNode payload) {
@@ -76,7 +76,8 @@ public final class WebhookRouter {
         if ("Bot".equals(comment.path("user").path("type").asText()) || "Bot".equals(payload.path("sender").path("type").asText())) {
             return new Route.Ignore("comments by bots never run commands");
         }
-        if (!commands.mayBeCommand(comment.path("body").asText(""))) {
+        Optional<String> command = commands.commandName(comment.path("body").asText(""));
+        if (command.isEmpty()) {
             return new Route.Ignore("comment is not a command");
         }
         Optional<Route.Invalid> missing = missing(payload, issue);
@@ -88,8 +89,10 @@ public final class WebhookRouter {
         job.put("body", comment.path("body").asText(""));
         job.put("user", comment.path("user").path("login").asText(""));
         job.put("user_type", comment.path("user").path("type").asText(""));
-        return new Route.Accept(new NewJob(deliveryId, COMMAND, payload.path("repository").path("full_name").asText(),
-                issue.path("number").asInt(), payload.path("installation").path("id").asLong(), job.toString(), false));
+        // The same command queued twice for one pull request runs once; questions are all answered.
+        return new Route.Accept(new NewJob(deliveryId, COMMAND + "/" + command.get(),
+                payload.path("repository").path("full_name").asText(), issue.path("number").asInt(),
+                payload.path("installation").path("id").asLong(), job.toString(), !command.get().equals("ask")));
     }
 
     private static Optional<Route.Invalid> missing(JsonNode payload, JsonNode numbered) {

@@ -59,7 +59,7 @@ class WebhookServerTest {
                 new JobRunner.Settings(2, Duration.ofSeconds(30), Duration.ofMillis(100), 3, Duration.ofMillis(200),
                         Duration.ofSeconds(5)), Clock.systemUTC(), "test-replica");
         metrics = new ServerMetrics(store);
-        server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(body -> body.startsWith("/")), store,
+        server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(body -> new dev.prharness.commands.CommandParser(Optional.empty()).parse(body).map(c -> c.name())), store,
                 runner, metrics).start("127.0.0.1", 0);
         webhooks = new Webhooks("http://127.0.0.1:" + server.port(), SECRET);
     }

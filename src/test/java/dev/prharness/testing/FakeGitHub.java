@@ -78,6 +78,8 @@ public final class FakeGitHub implements AutoCloseable {
     private volatile boolean userEndpointForbidden;
     private volatile java.time.Duration installationTokenLife = java.time.Duration.ofHours(1);
     private final List<String> issuedInstallationTokens = new CopyOnWriteArrayList<>();
+    private final Map<String, String> permissions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
 
     public FakeGitHub(TestRepo repo, String fullName) {
         this.repo = repo;
@@ -130,6 +132,17 @@ public final class FakeGitHub implements AutoCloseable {
     public FakeGitHub intercept(Function<Recorded, Optional<Reply>> interceptor) {
         this.interceptor = interceptor;
         return this;
+    }
+
+    /** What GitHub's collaborator-permission API says for {@code login}: admin, write, read or none. */
+    public FakeGitHub permission(String login, String permission) {
+        permissions.put(login, permission);
+        return this;
+    }
+
+    /** Reactions added to comments: each has {@code comment_id} and {@code content}. */
+    public List<ObjectNode> reactions() {
+        return List.copyOf(reactions);
     }
 
     public Pr pullRequest(int number, String baseSha, String headSha) {
@@ -261,6 +274,19 @@ public final class FakeGitHub implements AutoCloseable {
                 return json(201, created);
             }
             return page(r, issueComments.stream().filter(c -> c.path("number").asInt() == number).map(c -> (JsonNode) c).toList());
+        }
+        if ((m = match("^/collaborators/([^/]+)/permission$", rest)) != null) {
+            String login = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+            ObjectNode json = JSON.createObjectNode().put("permission", permissions.getOrDefault(login, "none"));
+            json.set("user", user(login));
+            return json(200, json);
+        }
+        if ((m = match("^/issues/comments/(\\d+)/reactions$", rest)) != null && r.method().equals("POST")) {
+            ObjectNode reaction = JSON.createObjectNode().put("id", ids.incrementAndGet())
+                    .put("comment_id", Long.parseLong(m.group(1)))
+                    .put("content", JSON.readTree(r.body()).path("content").asText());
+            reactions.add(reaction);
+            return json(201, reaction);
         }
         if ((m = match("^/issues/comments/(\\d+)$", rest)) != null && r.method().equals("PATCH")) {
             long id = Long.parseLong(m.group(1));

@@ -1,0 +1,144 @@
+package dev.prharness.commands;
+
+import dev.prharness.aireview.ChangeDescriber;
+import dev.prharness.aireview.QuestionAnswerer;
+import dev.prharness.config.ReviewConfig;
+import dev.prharness.github.GitHubPullRequests;
+import dev.prharness.github.PullRequest;
+import dev.prharness.github.PullRequestChange;
+import dev.prharness.github.PullRequestRef;
+import dev.prharness.harness.MeteredModel;
+import dev.prharness.harness.ModelClient;
+import dev.prharness.harness.RunUsage;
+import dev.prharness.pipeline.PullRequestReviewer;
+import dev.prharness.pipeline.RepositoryConfig;
+import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.pipeline.ReviewProgress;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one comment command: bots are ignored, the commenter's write permission is checked before anything
+ * else (a reader gets no model call and at most one polite reply per hour), limits apply, then 👀, the
+ * work, and 🚀 — or 😕 with a reply saying what went wrong.
+ */
+public final class CommandRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+    /** What commands use: the review pipelines, the model (when configured), the bot's login, limits. */
+    public record Services(ReviewPipeline reviewPipeline, ReviewPipeline lintPipeline,
+            Optional<QuestionAnswerer> answerer, Optional<ModelClient> model, Optional<String> botLogin,
+            CommandLimits limits) {}
+
+    /** The comment that may hold a command. */
+    public record Comment(long id, String body, String author, String authorType) {}
+
+    /** What happened, for logs and the Action's outputs. */
+    public enum Result {
+        IGNORED,
+        NOT_ALLOWED,
+        LIMITED,
+        DONE,
+        FAILED
+    }
+
+    private final Services services;
+    private final CommandParser parser;
+
+    public CommandRunner(Services services) {
+        this.services = services;
+        this.parser = new CommandParser(services.botLogin());
+    }
+
+    public Result run(GitHubPullRequests github, PullRequestRef ref, Comment comment) {
+        if ("Bot".equalsIgnoreCase(comment.authorType())
+                || services.botLogin().map(login -> login.equalsIgnoreCase(comment.author())).orElse(false)) {
+            return Result.IGNORED;
+        }
+        Optional<BotCommand> parsed = parser.parse(comment.body());
+        if (parsed.isEmpty()) {
+            return Result.IGNORED;
+        }
+        BotCommand command = parsed.get();
+        if (!github.canWrite(ref, comment.author())) {
+            LOG.info("{}: @{} may not run /{} (needs write access)", ref, comment.author(), command.name());
+            if (services.limits().mayTellReader(ref.toString())) {
+                github.createComment(ref, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
+                        + "people with write access to this repository, so this one was not run.");
+            }
+            return Result.NOT_ALLOWED;
+        }
+        if (!services.limits().allow(comment.author(), ref.toString())) {
+            github.createComment(ref, "@" + comment.author() + " the command limit for this hour is reached (per person "
+                    + "or per pull request); `/" + command.name() + "` was not run. Try again later.");
+            return Result.LIMITED;
+        }
+        github.react(ref, comment.id(), "eyes");
+        try {
+            Optional<String> reply = execute(github, ref, command);
+            reply.ifPresent(text -> github.createComment(ref, text));
+            github.react(ref, comment.id(), "rocket");
+            return Result.DONE;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: /{} failed: {}", ref, command.name(), e.getMessage());
+            github.react(ref, comment.id(), "confused");
+            github.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + e.getMessage());
+            return Result.FAILED;
+        }
+    }
+
+    private Optional<String> execute(GitHubPullRequests github, PullRequestRef ref, BotCommand command) {
+        return switch (command) {
+            case BotCommand.Review review -> {
+                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(github, services.reviewPipeline(),
+                        services.botLogin()).review(ref, new PullRequestReviewer.Options(review.full(), false,
+                        Optional.empty(), false), ReviewProgress.SILENT);
+                yield Optional.of(outcome.scope() + " " + posted(outcome));
+            }
+            case BotCommand.Lint lint -> {
+                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(github, services.lintPipeline(),
+                        services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false),
+                        ReviewProgress.SILENT);
+                yield Optional.of("Linters run. " + posted(outcome));
+            }
+            case BotCommand.Ask ask -> {
+                if (ask.question().isBlank()) {
+                    yield Optional.of("`/ask` needs a question, e.g. `/ask is the cache invalidated on logout?`");
+                }
+                QuestionAnswerer answerer = services.answerer().orElseThrow(() -> new IllegalStateException(
+                        "the AI is not configured on this bot (no OPENAI_API_KEY), and /ask needs it"));
+                PullRequest pr = github.read(ref);
+                ReviewConfig config = RepositoryConfig.load(github, pr, new ArrayList<>());
+                String answer = answerer.answer(PullRequestChange.whole(github, pr), config, ask.question());
+                yield Optional.of(quote(ask.question()) + "\n\n" + answer);
+            }
+            case BotCommand.Describe describe -> {
+                ModelClient model = services.model().orElseThrow(() -> new IllegalStateException(
+                        "the AI is not configured on this bot (no OPENAI_API_KEY), and /describe needs it"));
+                PullRequest pr = github.read(ref);
+                MeteredModel metered = new MeteredModel(model, ref + "/describe", new RunUsage());
+                String summary = new ChangeDescriber().describe(
+                        PullRequestChange.whole(github, pr).info(), pr.files(), metered)
+                        .orElseThrow(() -> new IllegalStateException("the model gave no description; try again later"));
+                yield Optional.of("**What this pull request does** (written by pr-harness)\n\n" + summary);
+            }
+            case BotCommand.Help help -> Optional.of((help.unknown().isEmpty() ? ""
+                    : "`/" + help.unknown() + "` is not a command I know.\n\n") + CommandParser.help());
+        };
+    }
+
+    private static String posted(PullRequestReviewer.Outcome outcome) {
+        return outcome.reviewPosted()
+                ? "Posted a review with " + outcome.plan().inline().size() + " inline comments; the summary comment has the details."
+                : "Nothing new to comment on; the summary comment is up to date.";
+    }
+
+    private static String quote(String question) {
+        StringBuilder out = new StringBuilder();
+        question.strip().lines().forEach(l -> out.append("> ").append(l).append('\n'));
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.prharness.server;
+
+import static dev.prharness.testing.FakeOpenAi.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prharness.aireview.AiReviewer;
+import dev.prharness.aireview.HarnessSettings;
+import dev.prharness.aireview.Prompts;
+import dev.prharness.aireview.QuestionAnswerer;
+import dev.prharness.commands.BotCommand;
+import dev.prharness.commands.CommandLimits;
+import dev.prharness.commands.CommandParser;
+import dev.prharness.commands.CommandRunner;
+import dev.prharness.config.BotSettingsLoader;
+import dev.prharness.config.BotSettings;
+import dev.prharness.harness.ContextCompactor;
+import dev.prharness.harness.Harness;
+import dev.prharness.harness.ModelClient;
+import dev.prharness.harness.ToolResultCache;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.model.ModelSettings;
+import dev.prharness.model.OpenAiModelClient;
+import dev.prharness.pipeline.LinterReview;
+import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.store.JobStatus;
+import dev.prharness.store.JobStore;
+import dev.prharness.testing.Eventually;
+import dev.prharness.testing.FakeGitHub;
+import dev.prharness.testing.FakeOpenAi;
+import dev.prharness.testing.Fixtures;
+import dev.prharness.testing.TestRepo;
+import dev.prharness.testing.Webhooks;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Comment commands through the real server, a fake GitHub and a fake model, from GitHub's own payloads. */
+class CommandsTest {
+
+    private static final String SECRET = "commands-secret";
+    private static final String TOKEN = "gh-commands-token";
+    private static final String BOT = "pr-harness[bot]";
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+    private FakeOpenAi openAi;
+    private JobStore store;
+    private JobRunner runner;
+    private ServerMetrics metrics;
+    private WebhookServer server;
+    private Webhooks webhooks;
+
+    @BeforeEach
+    void aServerWithAModel() {
+        TestRepo repo = TestRepo.init(dir.resolve("repo"));
+        repo.write("src/A.java", "package a;\n\npublic class A {\n}\n");
+        String base = repo.commit("base");
+        repo.write("src/A.java", "package a;\n\npublic class A {\n    boolean same(String x) {\n        return x == \"a\";\n    }\n}\n");
+        String head = repo.commit("head");
+        github = new FakeGitHub(repo, "acme/widgets").acceptToken(TOKEN).botLogin(BOT)
+                .permission("maintainer", "write").permission("reader", "read");
+        github.pullRequest(7, base, head);
+        openAi = new FakeOpenAi().otherwise(r -> r.model().equals("cheap")
+                ? openAi.text("cheap", "- compares strings")
+                : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"reviewed\"}")));
+
+        BotSettings settings = new BotSettingsLoader().load(Optional.empty());
+        ModelClient client = new OpenAiModelClient(ModelSettings.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-test",
+                "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong", "PR_HARNESS_CHEAP_MODEL", "cheap"),
+                settings).orElseThrow());
+        HarnessSettings harnessSettings = HarnessSettings.from(settings.harness());
+        Harness harness = new Harness(harnessSettings.limits(), new ContextCompactor(Prompts.text("compaction-system.md"), 2),
+                Clock.systemUTC());
+        LintEngine lint = new LintEngine();
+        ToolResultCache cache = new ToolResultCache(100);
+        ReviewPipeline withModel = new ReviewPipeline(new LinterReview(lint),
+                Optional.of(new AiReviewer(client, harness, harnessSettings, cache, lint)));
+        CommandRunner commands = new CommandRunner(new CommandRunner.Services(withModel,
+                new ReviewPipeline(new LinterReview(lint), Optional.empty()),
+                Optional.of(new QuestionAnswerer(client, harness, harnessSettings, cache, lint)), Optional.of(client),
+                Optional.of(BOT), new CommandLimits(10, 30)));
+        GitHubAccess access = GitHubAccess.withToken(github.apiUrl(), TOKEN);
+
+        store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
+        runner = new JobRunner(store, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(access, withModel, Optional.of(BOT)),
+                WebhookRouter.COMMAND, new CommandJobHandler(access, commands)),
+                new JobRunner.Settings(2, Duration.ofSeconds(30), Duration.ofMillis(50), 2, Duration.ofMillis(100),
+                        Duration.ofSeconds(5)), Clock.systemUTC(), "test");
+        runner.start();
+        metrics = new ServerMetrics(store);
+        CommandParser parser = new CommandParser(Optional.of(BOT));
+        server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(b -> parser.parse(b).map(BotCommand::name)),
+                store, runner, metrics).start("127.0.0.1", 0);
+        webhooks = new Webhooks("http://127.0.0.1:" + server.port(), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        runner.close();
+        metrics.close();
+        store.close();
+        github.close();
+        openAi.close();
+    }
+
+    private int comment(String fixture, String body, String login, String type) {
+        return webhooks.deliver("issue_comment",
+                Fixtures.bytes(Fixtures.comment(fixture, "acme/widgets", 7, body, login, type, 99))).statusCode();
+    }
+
+    private void awaitJobs() {
+        Eventually.await("every job finished", Duration.ofSeconds(30), () -> store.jobs().stream()
+                .allMatch(j -> j.status() == JobStatus.DONE || j.status() == JobStatus.DEAD || j.status() == JobStatus.SUPERSEDED));
+    }
+
+    @Test
+    void aWritersReviewCommandPostsAReviewWithEyesAndRocket() {
+        assertEquals(202, comment("created.payload.json", "/review", "maintainer", "User"));
+        awaitJobs();
+
+        assertEquals(1, github.reviews().size());
+        assertTrue(github.reactions().stream().anyMatch(r -> r.path("content").asText().equals("eyes")));
+        assertTrue(github.reactions().stream().anyMatch(r -> r.path("content").asText().equals("rocket")));
+        assertTrue(openAi.requests().size() > 0, "the review used the model");
+    }
+
+    @Test
+    void aReadersCommandNeverReachesTheModelAndGetsOnePoliteReply() {
+        comment("created.payload.json", "/review", "reader", "User");
+        comment("created.payload.json", "/ask why?", "reader", "User");
+        awaitJobs();
+
+        assertEquals(0, openAi.requests().size(), "nothing reached the model");
+        assertEquals(0, github.reviews().size());
+        assertEquals(1, github.issueComments().stream().filter(c -> c.path("body").asText().contains("write access")).count());
+        assertEquals(0, github.reactions().size());
+    }
+
+    @Test
+    void botsAndTheBotItselfNeverTriggerCommands() {
+        assertEquals(204, comment("created.payload.json", "/review", "dependabot[bot]", "Bot"));
+        assertEquals(204, comment("created.payload.json", "/review full", BOT, "Bot"));
+        assertEquals(0, store.jobs().size());
+    }
+
+    @Test
+    void askRepliesWithTheModelsAnswerQuotingTheQuestion() {
+        openAi.script("strong",
+                openAi.toolCalls("strong", call("get_file_diff", "{\"path\": \"src/A.java\"}")),
+                openAi.text("strong", "It compares references: use `\"a\".equals(x)` (src/A.java:5)."));
+
+        comment("created.payload.json", "/ask is the comparison in A right?", "maintainer", "User");
+        awaitJobs();
+
+        String reply = github.issueComments().stream().map(c -> c.path("body").asText())
+                .filter(b -> b.startsWith("> is the comparison in A right?")).findFirst().orElseThrow(() ->
+                        new AssertionError(github.issueComments().toString()));
+        assertTrue(reply.contains("It compares references"), reply);
+        assertTrue(openAi.requestsFor("strong").get(0).offersTool("read_file"));
+        assertTrue(!openAi.requestsFor("strong").get(0).offersTool("add_review_comment"), "/ask is read-only");
+    }
+
+    @Test
+    void helpListsEveryCommandAndAnUnknownCommandGetsHelp() {
+        comment("created.payload.json", "/help", "maintainer", "User");
+        comment("created.payload.json", "/frobnicate", "maintainer", "User");
+        awaitJobs();
+
+        var bodies = github.issueComments().stream().map(c -> c.path("body").asText()).toList();
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("`/describe`") && b.contains("`/lint`") && b.contains("`/ask QUESTION`")));
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("`/frobnicate` is not a command")));
+    }
+
+    @Test
+    void lintMakesNoModelCall() {
+        comment("created.payload.json", "/lint", "maintainer", "User");
+        awaitJobs();
+
+        assertEquals(0, openAi.requests().size());
+        assertEquals(1, github.reviews().size());
+        assertTrue(github.reviewComments().stream().anyMatch(c -> c.path("body").asText().contains("UseEqualsToCompareStrings")));
+    }
+
+    @Test
+    void describePostsTheCheapModelsSummaryAsAComment() {
+        comment("created.payload.json", "@pr-harness /describe", "maintainer", "User");
+        awaitJobs();
+
+        assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().contains("- compares strings")));
+        assertTrue(openAi.requests().stream().allMatch(r -> r.model().equals("cheap")));
+    }
+
+    @Test
+    void editedAndDeletedCommentsAreIgnored() {
+        assertEquals(204, comment("edited.payload.json", "/review", "maintainer", "User"));
+        assertEquals(204, comment("deleted.payload.json", "/review", "maintainer", "User"));
+        assertEquals(204, comment("created.payload.json", "Nice work!", "maintainer", "User"));
+        assertEquals(0, store.jobs().size());
+    }
+}
