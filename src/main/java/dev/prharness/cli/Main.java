@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
-        subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;

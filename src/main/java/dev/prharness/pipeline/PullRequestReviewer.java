@@ -42,16 +42,39 @@ public final class PullRequestReviewer {
      * What to do: review everything ({@code full}), only plan ({@code dryRun}), a config to use instead of the
      * repository's, and whether a draft is left alone unless the repository's config says to review drafts.
      */
-    public record Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride, boolean skipDrafts) {}
+    public record Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride, boolean skipDrafts,
+            String configPath) {
+
+        public Options(boolean full, boolean dryRun, Optional<ReviewConfig> configOverride, boolean skipDrafts) {
+            this(full, dryRun, configOverride, skipDrafts, RepositoryConfig.PATH);
+        }
+    }
 
     /** What happened: the review, the plan, and whether a review and the summary were posted. */
     public record Outcome(Review review, ReviewPlan plan, boolean reviewPosted, boolean summaryWritten, String scope) {}
 
+    /**
+     * Everything up to posting: the review and exactly what would be posted. {@code summaryCommentId} is the
+     * bot's existing summary comment; {@code actionable} is false when the review was skipped (disabled, draft).
+     */
+    public record Planned(PullRequestRef ref, Review review, ReviewPlan plan, Optional<Long> summaryCommentId,
+            String scope, boolean actionable) {}
+
+    /** Reviews the pull request and posts the result (or, with {@code dryRun}, only plans it). */
     public Outcome review(PullRequestRef ref, Options options, ReviewProgress progress) {
+        Planned planned = plan(ref, options, progress);
+        if (options.dryRun() || !planned.actionable()) {
+            return new Outcome(planned.review(), planned.plan(), false, false, planned.scope());
+        }
+        return publish(planned, progress);
+    }
+
+    public Planned plan(PullRequestRef ref, Options options, ReviewProgress progress) {
         progress.step("reading " + ref);
         PullRequest pr = github.read(ref);
         List<String> problems = new ArrayList<>();
-        ReviewConfig config = options.configOverride().orElseGet(() -> RepositoryConfig.load(github, pr, problems));
+        ReviewConfig config = options.configOverride()
+                .orElseGet(() -> RepositoryConfig.load(github, pr, problems, options.configPath()));
         if (!config.enabled()) {
             return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + RepositoryConfig.PATH + ").");
         }
@@ -72,27 +95,29 @@ public final class PullRequestReviewer {
 
         Set<String> posted = ReviewPlanner.fingerprintsIn(mine.stream().map(ExistingComment::body).toList());
         String summaryText = SummaryComment.render(range.description(), placed.summary(), String.join("\n", problems), pr.headSha());
-        ReviewPlanner planner = new ReviewPlanner();
-        ReviewPlan plan = planner.plan(placed, posted, config.maxInlineComments(), summaryText);
-        if (options.dryRun()) {
-            return new Outcome(placed, plan, false, false, range.description());
-        }
+        ReviewPlan plan = new ReviewPlanner().plan(placed, posted, config.maxInlineComments(), summaryText);
+        return new Planned(ref, placed, plan, summary.map(ExistingComment::id), range.description(), true);
+    }
+
+    /** Posts a planned review (moving comments GitHub refuses into the body) and writes the summary comment. */
+    public Outcome publish(Planned planned, ReviewProgress progress) {
+        ReviewPlan plan = planned.plan();
         boolean reviewPosted = false;
         if (plan.hasReview()) {
             progress.step("posting the review");
-            GitHubPullRequests.PostOutcome outcome = github.postReview(ref, plan);
+            GitHubPullRequests.PostOutcome outcome = github.postReview(planned.ref(), plan);
             if (!outcome.posted()) {
-                plan = planner.moveToBody(placed, plan, outcome.refused());
-                outcome = github.postReview(ref, plan);
+                plan = new ReviewPlanner().moveToBody(planned.review(), plan, outcome.refused());
+                outcome = github.postReview(planned.ref(), plan);
             }
             reviewPosted = outcome.posted();
         }
-        if (summary.isPresent()) {
-            github.editComment(ref, summary.get().id(), plan.summaryComment());
+        if (planned.summaryCommentId().isPresent()) {
+            github.editComment(planned.ref(), planned.summaryCommentId().get(), plan.summaryComment());
         } else {
-            github.createComment(ref, plan.summaryComment());
+            github.createComment(planned.ref(), plan.summaryComment());
         }
-        return new Outcome(placed, plan, reviewPosted, true, range.description());
+        return new Outcome(planned.review(), plan, reviewPosted, true, planned.scope());
     }
 
     /** The change to review and a line saying what it is; a null change means nothing new to review. */
@@ -141,9 +166,9 @@ public final class PullRequestReviewer {
                 review.stats());
     }
 
-    private static Outcome nothingDone(PullRequest pr, String why) {
+    private static Planned nothingDone(PullRequest pr, String why) {
         Review none = emptyReview(pr);
-        return new Outcome(none, new ReviewPlanner().plan(none, Set.of(), 0, ""), false, false, why);
+        return new Planned(pr.ref(), none, new ReviewPlanner().plan(none, Set.of(), 0, ""), Optional.empty(), why, false);
     }
 
     private static Review emptyReview(PullRequest pr) {

@@ -21,13 +21,21 @@ public final class RepositoryConfig {
 
     /** The config, or the defaults with a line in {@code problems} saying what was wrong with it. */
     public static ReviewConfig load(GitHubPullRequests github, PullRequest pr, List<String> problems) {
-        Optional<String> yaml = github.fileAt(pr.ref(), PATH, pr.defaultBranch()).flatMap(TextContent::decode);
+        return load(github, pr, problems, PATH);
+    }
+
+    /** The same, from another path of the default branch. */
+    public static ReviewConfig load(GitHubPullRequests github, PullRequest pr, List<String> problems, String path) {
+        Optional<String> yaml = github.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode);
         if (yaml.isEmpty()) {
+            if (!path.equals(PATH)) {
+                problems.add("The config " + path + " does not exist on " + pr.defaultBranch() + ", so the defaults were used.");
+            }
             return ReviewConfig.defaults();
         }
         try {
-            return new ReviewConfigLoader().load(PATH + " on " + pr.defaultBranch(), yaml.get(),
-                    path -> github.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode));
+            return new ReviewConfigLoader().load(path + " on " + pr.defaultBranch(), yaml.get(),
+                    rules -> github.fileAt(pr.ref(), rules, pr.defaultBranch()).flatMap(TextContent::decode));
         } catch (ConfigException e) {
             problems.add("The repository config is invalid, so the defaults were used: " + e.getMessage());
             return ReviewConfig.defaults();

@@ -1,0 +1,171 @@
+package dev.prharness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prharness.action.WorkflowCommands;
+import dev.prharness.commands.CommandRunner;
+import dev.prharness.config.BotSettings;
+import dev.prharness.github.GitHubAuth;
+import dev.prharness.github.GitHubConnection;
+import dev.prharness.github.GitHubException;
+import dev.prharness.github.GitHubPullRequests;
+import dev.prharness.github.PullRequestRef;
+import dev.prharness.lint.LintEngine;
+import dev.prharness.pipeline.LinterReview;
+import dev.prharness.pipeline.PullRequestReviewer;
+import dev.prharness.pipeline.RepositoryConfig;
+import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.pipeline.ReviewProgress;
+import dev.prharness.review.MarkdownReport;
+import dev.prharness.review.Review;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code pr-harness action}: the GitHub Action's entrypoint. Reads the Actions environment and the action's
+ * inputs ({@code INPUT_<NAME>}, hyphens kept), reviews on {@code pull_request}/{@code pull_request_target},
+ * runs commands on {@code issue_comment}, and degrades to the step summary and annotations when the token
+ * cannot write.
+ */
+@Command(name = "action", mixinStandardHelpOptions = true,
+        description = "The GitHub Action entrypoint (what the Docker image runs); configured by the action's inputs.")
+final class ActionCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CliContext context;
+
+    ActionCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        WorkflowCommands runner = new WorkflowCommands(context.out(), context.env());
+        String token = input("github-token").or(() -> context.variable("GITHUB_TOKEN")).orElseThrow(() ->
+                new UsageException("no GitHub token: the github-token input is empty (its default is ${{ github.token }})"));
+        runner.mask(token);
+        input("openai-api-key").ifPresent(runner::mask);
+        FailOn failOn = FailOn.parse(input("fail-on").orElse("none"));
+
+        String event = context.variable("GITHUB_EVENT_NAME").orElseThrow(() -> new UsageException(
+                "GITHUB_EVENT_NAME is not set: pr-harness action runs inside a GitHub Actions workflow"));
+        Path eventPath = context.variable("GITHUB_EVENT_PATH").map(Path::of).orElseThrow(() -> new UsageException(
+                "GITHUB_EVENT_PATH is not set: pr-harness action runs inside a GitHub Actions workflow"));
+        if (!event.equals("pull_request") && !event.equals("pull_request_target") && !event.equals("issue_comment")) {
+            context.out().println("pr-harness: the event '" + event + "' is not handled; run this action on "
+                    + "pull_request, pull_request_target or issue_comment. Nothing to do.");
+            return Main.OK;
+        }
+        JsonNode payload = JSON.readTree(Files.readString(eventPath));
+
+        CliContext withModel = new CliContext(modelEnvironment(), context.out(), context.err(), false);
+        BotSettings settings = ModelSetup.botSettings(withModel);
+        LintEngine lintEngine = new LintEngine();
+        Optional<ModelSetup.Ai> ai = ModelSetup.ai(withModel, false, settings, lintEngine);
+        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine), ai.map(ModelSetup.Ai::reviewer));
+        String apiUrl = context.variable("GITHUB_API_URL").orElse(GitHubConnection.DEFAULT_API_URL);
+        GitHubPullRequests github = new GitHubPullRequests(GitHubConnection.open(apiUrl, new GitHubAuth.Token(token),
+                context.variable("GITHUB_REPOSITORY").orElse("action")));
+        Optional<String> botLogin = context.variable("PR_HARNESS_BOT_LOGIN").or(() -> Optional.of("github-actions[bot]"));
+
+        if (event.equals("issue_comment")) {
+            return command(runner, github, ServerJobs.commands(settings, lintEngine, pipeline, ai, botLogin), payload);
+        }
+        return review(runner, github, pipeline, botLogin, payload, failOn);
+    }
+
+    private int review(WorkflowCommands runner, GitHubPullRequests github, ReviewPipeline pipeline,
+            Optional<String> botLogin, JsonNode payload, FailOn failOn) throws IOException {
+        PullRequestRef ref = refOf(payload.path("repository"), payload.path("pull_request").path("number").asInt(
+                payload.path("number").asInt()));
+        runner.group("pr-harness: reviewing " + ref);
+        PullRequestReviewer reviewer = new PullRequestReviewer(github, pipeline, botLogin);
+        PullRequestReviewer.Planned planned = reviewer.plan(ref, new PullRequestReviewer.Options(false, false,
+                Optional.empty(), true, input("config").orElse(RepositoryConfig.PATH)), ReviewProgress.SILENT);
+        Review review = planned.review();
+        int posted = 0;
+        if (!planned.actionable()) {
+            context.out().println("pr-harness: " + planned.scope());
+        } else {
+            try {
+                PullRequestReviewer.Outcome outcome = reviewer.publish(planned, ReviewProgress.SILENT);
+                posted = outcome.reviewPosted() ? outcome.plan().inline().size() : 0;
+                context.out().println("pr-harness: " + planned.scope() + " " + posted + " inline comments posted.");
+            } catch (GitHubException e) {
+                if (!e.isReadOnlyToken()) {
+                    throw e;
+                }
+                int annotations = runner.annotate(review);
+                runner.warning("pr-harness could not post on the pull request: the token is read-only (fork pull "
+                        + "requests and permissions: read get such tokens). The review is in the job summary and "
+                        + annotations + " annotations. To post reviews, give the job 'permissions: pull-requests: write' "
+                        + "and 'issues: write', or use pull_request_target (see the README for its caveats).");
+            }
+        }
+        runner.endGroup();
+        runner.summary(new MarkdownReport().render(review));
+        runner.output("comments", String.valueOf(posted));
+        runner.output("findings", String.valueOf(review.comments().size() + review.fileNotes().size()));
+        return failOn.exitCode(review);
+    }
+
+    private int command(WorkflowCommands runner, GitHubPullRequests github, CommandRunner commands, JsonNode payload)
+            throws IOException {
+        JsonNode issue = payload.path("issue");
+        if (!payload.path("action").asText().equals("created") || issue.path("pull_request").isMissingNode()) {
+            context.out().println("pr-harness: only new comments on pull requests can hold commands. Nothing to do.");
+            return Main.OK;
+        }
+        PullRequestRef ref = refOf(payload.path("repository"), issue.path("number").asInt());
+        JsonNode comment = payload.path("comment");
+        runner.group("pr-harness: comment command on " + ref);
+        CommandRunner.Result result;
+        try {
+            result = commands.run(github, ref, new CommandRunner.Comment(comment.path("id").asLong(),
+                    comment.path("body").asText(""), comment.path("user").path("login").asText(""),
+                    comment.path("user").path("type").asText("")));
+        } catch (GitHubException e) {
+            if (!e.isReadOnlyToken()) {
+                throw e;
+            }
+            runner.warning("pr-harness could not answer the command: the token is read-only. Give the job "
+                    + "'permissions: pull-requests: write' and 'issues: write'.");
+            result = CommandRunner.Result.FAILED;
+        }
+        runner.endGroup();
+        context.out().println("pr-harness: command " + result.name().toLowerCase(java.util.Locale.ROOT));
+        runner.output("comments", "0");
+        runner.output("findings", "0");
+        return Main.OK;
+    }
+
+    private static PullRequestRef refOf(JsonNode repository, int number) {
+        String[] name = repository.path("full_name").asText("/").split("/", 2);
+        if (name.length < 2 || name[0].isEmpty() || number <= 0) {
+            throw new UsageException("the event payload names no pull request (repository.full_name and number)");
+        }
+        return new PullRequestRef(name[0], name[1], number);
+    }
+
+    /** The environment with the action's model inputs as the variables the rest of pr-harness reads. */
+    private Map<String, String> modelEnvironment() {
+        Map<String, String> env = new HashMap<>(context.env());
+        input("openai-api-key").ifPresent(v -> env.put("OPENAI_API_KEY", v));
+        input("openai-base-url").ifPresent(v -> env.put("OPENAI_BASE_URL", v));
+        input("model").ifPresent(v -> env.put("PR_HARNESS_MODEL", v));
+        input("cheap-model").ifPresent(v -> env.put("PR_HARNESS_CHEAP_MODEL", v));
+        return env;
+    }
+
+    /** An input as Docker actions receive it: {@code INPUT_} and the name upper-cased, hyphens kept. */
+    private Optional<String> input(String name) {
+        return context.variable("INPUT_" + name.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.prharness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prharness.testing.FakeGitHub;
+import dev.prharness.testing.Fixtures;
+import dev.prharness.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pr-harness action} with an Actions-like environment, a real event payload and a fake GitHub. */
+class ActionCommandTest {
+
+    private static final String TOKEN = "ghs_action_token";
+    private static final String READ_ONLY = "ghs_fork_token";
+
+    @TempDir
+    Path dir;
+
+    private FakeGitHub github;
+    private FakeGitHub.Pr pr;
+    private Path output;
+    private Path summary;
+
+    @BeforeEach
+    void aWorkflowRun() {
+        TestRepo repo = TestRepo.init(dir.resolve("repo"));
+        repo.write("src/A.java", "package a;\n\npublic class A {\n}\n");
+        String base = repo.commit("base");
+        repo.write("src/A.java", "package a;\n\npublic class A {\n    private int unused;\n\n    boolean same(String x) {\n"
+                + "        return x == \"a\";\n    }\n}\n");
+        String head = repo.commit("head");
+        github = new FakeGitHub(repo, "acme/widgets").acceptToken(TOKEN).acceptReadOnlyToken(READ_ONLY)
+                .botLogin("github-actions[bot]").permission("maintainer", "write");
+        pr = github.pullRequest(7, base, head);
+        output = dir.resolve("github_output");
+        summary = dir.resolve("step_summary");
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    private CliRun action(String event, ObjectNode payload, String token, Map<String, String> extra) throws Exception {
+        Path eventFile = dir.resolve("event.json");
+        Files.write(eventFile, Fixtures.bytes(payload));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "GITHUB_ACTIONS", "true",
+                "GITHUB_EVENT_NAME", event,
+                "GITHUB_EVENT_PATH", eventFile.toString(),
+                "GITHUB_REPOSITORY", "acme/widgets",
+                "GITHUB_API_URL", github.apiUrl(),
+                "GITHUB_OUTPUT", output.toString(),
+                "GITHUB_STEP_SUMMARY", summary.toString(),
+                "INPUT_GITHUB-TOKEN", token,
+                "INPUT_FAIL-ON", "none",
+                "INPUT_OPENAI-BASE-URL", "https://api.openai.com/v1"));
+        env.putAll(extra);
+        return CliRun.of(env, "action");
+    }
+
+    private ObjectNode opened() {
+        return Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, pr.headSha, 1);
+    }
+
+    @Test
+    void aPullRequestEventPostsTheReviewWithTheInputTokenAndWritesOutputs() throws Exception {
+        CliRun run = action("pull_request", opened(), TOKEN, Map.of());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, github.reviews().size());
+        assertTrue(github.requests().stream().allMatch(r -> ("Bearer " + TOKEN).equals(r.authorization())));
+        String outputs = Files.readString(output);
+        assertTrue(outputs.contains("comments=" + github.reviewComments().size()), outputs);
+        assertTrue(outputs.matches("(?s).*findings=\\d+.*"), outputs);
+        assertTrue(Files.readString(summary).contains("## pr-harness review"));
+        assertTrue(run.out().contains("::add-mask::" + TOKEN));
+        assertTrue(run.out().contains("::group::pr-harness: reviewing acme/widgets#7") && run.out().contains("::endgroup::"));
+    }
+
+    @Test
+    void aReadOnlyTokenDegradesToTheSummaryAndAnnotationsWithExitZero() throws Exception {
+        CliRun run = action("pull_request", opened(), READ_ONLY, Map.of());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, github.reviews().size());
+        assertTrue(run.out().contains("::error file=src/A.java,line=7,title=pr-harness pmd UseEqualsToCompareStrings::"), run.out());
+        assertTrue(run.out().contains("::warning file=src/A.java,line=4"), run.out());
+        assertTrue(run.out().contains("token is read-only") && run.out().contains("pull-requests: write"), run.out());
+        assertTrue(Files.readString(summary).contains("UseEqualsToCompareStrings"));
+        assertTrue(Files.readString(output).contains("comments=0"));
+    }
+
+    @Test
+    void failOnWarningExitsWithOneWhenThereAreWarnings() throws Exception {
+        CliRun run = action("pull_request", opened(), TOKEN, Map.of("INPUT_FAIL-ON", "warning"));
+        assertEquals(1, run.exitCode(), run.err());
+    }
+
+    @Test
+    void anUnsupportedEventExitsZeroWithAClearLine() throws Exception {
+        CliRun run = action("push", Fixtures.load("ping/payload.json"), TOKEN, Map.of());
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("the event 'push' is not handled"), run.out());
+        assertEquals(0, github.requests().size());
+    }
+
+    @Test
+    void anIssueCommentRunsTheCommand() throws Exception {
+        ObjectNode payload = Fixtures.comment("created.payload.json", "acme/widgets", 7, "/help", "maintainer", "User", 1);
+
+        CliRun run = action("issue_comment", payload, TOKEN, Map.of());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().contains("pr-harness commands")));
+        assertTrue(github.reactions().stream().anyMatch(r -> r.path("content").asText().equals("rocket")));
+    }
+
+    @Test
+    void theActionsOwnCommentsNeverTriggerCommands() throws Exception {
+        ObjectNode payload = Fixtures.comment("created.payload.json", "acme/widgets", 7, "/review", "github-actions[bot]", "Bot", 1);
+        CliRun run = action("issue_comment", payload, TOKEN, Map.of());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(github.requests().stream().noneMatch(r -> r.method().equals("POST")));
+        assertFalse(run.out().contains("command done"));
+    }
+}
