@@ -2,7 +2,7 @@ package dev.prharness.lint;
 
 import java.util.List;
 
-/** One in-process linter with its rules already parsed; not thread-safe unless it says so. */
+/** One in-process linter with its rules already parsed; implementations run one analysis at a time. */
 interface Linter {
 
     /** The name findings carry as their {@code source}. */

@@ -48,8 +48,9 @@ final class PmdLinter implements Linter {
         return "pmd";
     }
 
+    /** One analysis at a time: PMD's rule instances keep state while they run (CloseResource fails when shared). */
     @Override
-    public LintResult lint(List<SourceFile> files) {
+    public synchronized LintResult lint(List<SourceFile> files) {
         if (files.isEmpty()) {
             return LintResult.empty();
         }

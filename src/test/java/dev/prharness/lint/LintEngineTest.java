@@ -133,6 +133,23 @@ class LintEngineTest {
     }
 
     @Test
+    void concurrentReviewsLintSafely() throws Exception {
+        LintResult expected = new LintEngine().lint(List.of(new SourceFile("A.java", RISKY)), LintRules.defaults());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<LintResult>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String variant = RISKY + "\n// copy " + i + "\n";
+            results.add(pool.submit(() -> engine.lint(List.of(new SourceFile("A.java", variant)), LintRules.defaults())));
+        }
+        for (java.util.concurrent.Future<LintResult> result : results) {
+            LintResult r = result.get();
+            assertTrue(r.failures().isEmpty(), r.failures().toString());
+            assertEquals(expected.findings().stream().map(Finding::rule).toList(), r.findings().stream().map(Finding::rule).toList());
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void onlyJavaFilesAreLinted() {
         LintResult result = engine.lint(List.of(new SourceFile("README.md", "# hi")), LintRules.defaults());
         assertEquals(0, result.filesLinted());
