@@ -25,8 +25,11 @@ final class ModelSetup {
 
     private ModelSetup() {}
 
+    /** PR_HARNESS_CONFIG, else {@code config/pr-harness.yml} in the working directory if there is one, over the built-in defaults. */
     static BotSettings botSettings(CliContext context) {
-        return new BotSettingsLoader().load(context.variable("PR_HARNESS_CONFIG").map(Path::of));
+        Optional<Path> file = context.variable("PR_HARNESS_CONFIG").map(Path::of)
+                .or(() -> Optional.of(Path.of("config", "pr-harness.yml")).filter(java.nio.file.Files::isRegularFile));
+        return new BotSettingsLoader().load(file);
     }
 
     /** The model's services: the reviewer, the question answerer for {@code /ask}, and the client itself. */

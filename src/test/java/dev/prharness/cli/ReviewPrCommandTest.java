@@ -252,6 +252,43 @@ class ReviewPrCommandTest {
     }
 
     @Test
+    void aLargeFileWhosePatchGitHubLeavesOutIsDiffedFromItsTwoVersions() {
+        github.leaveOutPatch(SERVICE);
+
+        CliRun run = reviewPr();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, github.reviews().size(), "GitHub accepted every comment: they sit on the real diff");
+        assertTrue(github.reviewComments().stream().anyMatch(c -> c.path("body").asText().contains("EmptyCatchBlock")
+                && c.path("line").asInt() == 13), github.reviewComments().toString());
+    }
+
+    @Test
+    void theModelCanCommentOnARemovedLineOnTheLeftSide() throws Exception {
+        repo.write(SERVICE, "package demo;\n\npublic class Service {\n}\n");
+        pr.headSha = repo.commit("remove the field");
+        try (dev.prharness.testing.FakeOpenAi openAi = new dev.prharness.testing.FakeOpenAi()) {
+            openAi.otherwise(r -> r.model().equals("cheap") ? openAi.text("cheap", "- removes calls")
+                    : r.allText().contains("1 comments staged so far")
+                            ? openAi.toolCalls("strong", dev.prharness.testing.FakeOpenAi.call("submit_review", "{\"summary\": \"ok\"}"))
+                            : openAi.toolCalls("strong", dev.prharness.testing.FakeOpenAi.call("add_review_comment",
+                                    "{\"path\": \"" + SERVICE + "\", \"line\": 4, \"side\": \"LEFT\", "
+                                            + "\"severity\": \"warning\", \"body\": \"Removing calls breaks the metrics.\"}")));
+            Map<String, String> env = new java.util.HashMap<>(env());
+            env.putAll(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(),
+                    "PR_HARNESS_MODEL", "strong", "PR_HARNESS_CHEAP_MODEL", "cheap"));
+
+            CliRun run = CliRun.of(env, "review-pr", "acme/widgets#7");
+
+            assertEquals(0, run.exitCode(), run.err());
+            ObjectNode left = github.reviewComments().stream().filter(c -> c.path("side").asText().equals("LEFT"))
+                    .findFirst().orElseThrow(() -> new AssertionError(github.reviewComments().toString()));
+            assertEquals(4, left.path("line").asInt());
+            assertTrue(left.path("body").asText().contains("Removing calls breaks the metrics."));
+        }
+    }
+
+    @Test
     void usageErrorsSayWhatToDo() {
         CliRun noToken = CliRun.of(Map.of(), "review-pr", "acme/widgets#7");
         assertEquals(2, noToken.exitCode());

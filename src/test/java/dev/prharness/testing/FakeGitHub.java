@@ -80,6 +80,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<String> issuedInstallationTokens = new CopyOnWriteArrayList<>();
     private final Map<String, String> permissions = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
+    private final Set<String> patchesLeftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeGitHub(TestRepo repo, String fullName) {
         this.repo = repo;
@@ -137,6 +138,12 @@ public final class FakeGitHub implements AutoCloseable {
     /** What GitHub's collaborator-permission API says for {@code login}: admin, write, read or none. */
     public FakeGitHub permission(String login, String permission) {
         permissions.put(login, permission);
+        return this;
+    }
+
+    /** Leave out the patch of {@code path} in file listings, as GitHub does for large files. */
+    public FakeGitHub leaveOutPatch(String path) {
+        patchesLeftOut.add(path);
         return this;
     }
 
@@ -433,7 +440,9 @@ public final class FakeGitHub implements AutoCloseable {
                         deletions++;
                     }
                 }
-                file.put("patch", patch);
+                if (!patchesLeftOut.contains(newPath)) {
+                    file.put("patch", patch);
+                }
             }
             file.put("additions", additions).put("deletions", deletions).put("changes", additions + deletions);
             files.add(file);
@@ -551,7 +560,15 @@ public final class FakeGitHub implements AutoCloseable {
     /** Per path, per side, the line numbers of each hunk: what GitHub accepts a comment on. */
     private Map<String, Map<String, List<Set<Integer>>>> commentableLines(String base, String head) {
         Map<String, Map<String, List<Set<Integer>>>> result = new LinkedHashMap<>();
-        for (JsonNode file : files(base, head)) {
+        Set<String> leftOut = Set.copyOf(patchesLeftOut);
+        patchesLeftOut.clear();
+        List<JsonNode> withPatches;
+        try {
+            withPatches = files(base, head);
+        } finally {
+            patchesLeftOut.addAll(leftOut);
+        }
+        for (JsonNode file : withPatches) {
             Map<String, List<Set<Integer>>> sides = new HashMap<>();
             sides.put("RIGHT", new ArrayList<>());
             sides.put("LEFT", new ArrayList<>());
