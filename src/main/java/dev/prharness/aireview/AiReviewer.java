@@ -7,13 +7,10 @@ import dev.prharness.diff.Side;
 import dev.prharness.harness.ChatMessage;
 import dev.prharness.harness.Harness;
 import dev.prharness.harness.MeteredModel;
-import dev.prharness.harness.ModelClient;
 import dev.prharness.harness.ModelRole;
 import dev.prharness.harness.RunUsage;
 import dev.prharness.harness.StopReason;
 import dev.prharness.harness.ToolRegistry;
-import dev.prharness.harness.ToolResultCache;
-import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintResult;
 import dev.prharness.pipeline.ModelReviewer;
 import dev.prharness.pipeline.ReviewProgress;
@@ -41,28 +38,19 @@ public final class AiReviewer implements ModelReviewer {
 
     private static final int MAX_LINT_LINES_IN_PROMPT = 60;
 
-    private final ModelClient client;
-    private final Harness harness;
-    private final HarnessSettings settings;
-    private final ToolResultCache cache;
-    private final LintEngine lintEngine;
+    private final AiSetup ai;
     private final ModelTriage triage = new ModelTriage();
     private final ChangeDescriber describer = new ChangeDescriber();
     private final UntrustedText untrusted = new UntrustedText();
 
-    public AiReviewer(ModelClient client, Harness harness, HarnessSettings settings, ToolResultCache cache,
-            LintEngine lintEngine) {
-        this.client = client;
-        this.harness = harness;
-        this.settings = settings;
-        this.cache = cache;
-        this.lintEngine = lintEngine;
+    public AiReviewer(AiSetup ai) {
+        this.ai = ai;
     }
 
     @Override
     public Outcome review(ChangeSet change, ReviewScope scope, ReviewConfig config, LintResult lint, ReviewProgress progress) {
         RunUsage usage = new RunUsage();
-        MeteredModel model = new MeteredModel(client, runId(change), usage);
+        MeteredModel model = new MeteredModel(ai.client(), runId(change), usage);
 
         Map<String, String> skipped = new LinkedHashMap<>();
         scope.skipped().forEach(s -> skipped.put(s.path(), s.reason()));
@@ -76,8 +64,8 @@ public final class AiReviewer implements ModelReviewer {
                 candidates.add(file);
             }
         }
-        if (candidates.size() >= settings.triageMinFiles()) {
-            progress.step("triage of " + candidates.size() + " files (" + client.modelFor(ModelRole.CHEAP) + ")");
+        if (candidates.size() >= ai.settings().triageMinFiles()) {
+            progress.step("triage of " + candidates.size() + " files (" + ai.client().modelFor(ModelRole.CHEAP) + ")");
             triaged.putAll(triage.skips(candidates, model));
         }
         skipped.putAll(triaged);
@@ -91,15 +79,15 @@ public final class AiReviewer implements ModelReviewer {
         String finalText = "";
         if (!deep.isEmpty()) {
             progress.step("reviewing " + deep.size() + (deep.size() == 1 ? " file" : " files") + " ("
-                    + client.modelFor(ModelRole.STRONG) + ")");
+                    + ai.client().modelFor(ModelRole.STRONG) + ")");
             List<String> paths = deep.stream().map(FileDiff::path).toList();
-            ReviewContext context = new ReviewContext(change, paths, skipped, lintEngine, config.rules(), draft, untrusted);
-            ToolRegistry tools = new ToolRegistry(ReviewTools.forReview(context), cache, change.headSha(),
-                    settings.limits().maxToolResultChars(), settings.limits().maxToolOutputCharsPerRun());
+            ReviewContext context = new ReviewContext(change, paths, skipped, ai.lintEngine(), config.rules(), draft, untrusted);
+            ToolRegistry tools = new ToolRegistry(ReviewTools.forReview(context), ai.cache(), change.headSha(),
+                    ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
             List<ChatMessage> start = List.of(
                     new ChatMessage.System(Prompts.text("review-system.md")),
                     new ChatMessage.User(request(change, deep, skipped, lint, config)));
-            Harness.RunResult result = harness.run(start, tools, model);
+            Harness.RunResult result = ai.harness().run(start, tools, model);
             stop = result.reason();
             finalText = result.finalText();
         }

@@ -6,11 +6,8 @@ import dev.prharness.diff.FileDiff;
 import dev.prharness.harness.ChatMessage;
 import dev.prharness.harness.Harness;
 import dev.prharness.harness.MeteredModel;
-import dev.prharness.harness.ModelClient;
 import dev.prharness.harness.RunUsage;
 import dev.prharness.harness.ToolRegistry;
-import dev.prharness.harness.ToolResultCache;
-import dev.prharness.lint.LintEngine;
 import dev.prharness.safety.UntrustedText;
 import dev.prharness.tools.ReviewContext;
 import dev.prharness.tools.ReviewDraft;
@@ -21,34 +18,25 @@ import java.util.Map;
 /** Answers a question about a change: the strong model in the harness loop with the read-only tools. */
 public final class QuestionAnswerer {
 
-    private final ModelClient client;
-    private final Harness harness;
-    private final HarnessSettings settings;
-    private final ToolResultCache cache;
-    private final LintEngine lintEngine;
+    private final AiSetup ai;
     private final UntrustedText untrusted = new UntrustedText();
 
-    public QuestionAnswerer(ModelClient client, Harness harness, HarnessSettings settings, ToolResultCache cache,
-            LintEngine lintEngine) {
-        this.client = client;
-        this.harness = harness;
-        this.settings = settings;
-        this.cache = cache;
-        this.lintEngine = lintEngine;
+    public QuestionAnswerer(AiSetup ai) {
+        this.ai = ai;
     }
 
     /** The answer, in markdown; says so when the model stopped at a limit without one. */
     public String answer(ChangeSet change, ReviewConfig config, String question) {
-        MeteredModel model = new MeteredModel(client, change.info().id() + "@" + change.headSha().substring(0, 7) + "/ask",
+        MeteredModel model = new MeteredModel(ai.client(), change.info().id() + "@" + change.headSha().substring(0, 7) + "/ask",
                 new RunUsage());
         List<String> paths = change.diff().files().stream().map(FileDiff::path).toList();
-        ReviewContext context = new ReviewContext(change, paths, Map.of(), lintEngine, config.rules(), new ReviewDraft(), untrusted);
-        ToolRegistry tools = new ToolRegistry(ReviewTools.readOnly(context), cache, change.headSha(),
-                settings.limits().maxToolResultChars(), settings.limits().maxToolOutputCharsPerRun());
+        ReviewContext context = new ReviewContext(change, paths, Map.of(), ai.lintEngine(), config.rules(), new ReviewDraft(), untrusted);
+        ToolRegistry tools = new ToolRegistry(ReviewTools.readOnly(context), ai.cache(), change.headSha(),
+                ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
         String request = "Pull request:\n" + UntrustedText.frame("title", untrusted.prose(change.info().title()))
                 + "\n" + UntrustedText.frame("description", untrusted.prose(change.info().body()))
                 + "\n\nQuestion from a maintainer:\n" + UntrustedText.frame("question", untrusted.prose(question));
-        Harness.RunResult result = harness.run(List.of(new ChatMessage.System(Prompts.text("ask-system.md")),
+        Harness.RunResult result = ai.harness().run(List.of(new ChatMessage.System(Prompts.text("ask-system.md")),
                 new ChatMessage.User(request)), tools, model);
         if (result.finalText().isBlank()) {
             return "_No answer: the model " + result.reason().description() + " before answering._";

@@ -1,6 +1,7 @@
 package dev.prharness.cli;
 
 import dev.prharness.aireview.AiReviewer;
+import dev.prharness.aireview.AiSetup;
 import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
 import dev.prharness.aireview.QuestionAnswerer;
@@ -61,8 +62,7 @@ final class ModelSetup {
                 new ContextCompactor(Prompts.text("compaction-system.md"), RECENT_RESULTS_KEPT_BY_COMPACTION),
                 Clock.systemUTC());
         ModelClient client = new OpenAiModelClient(model.get());
-        ToolResultCache cache = new ToolResultCache(10_000);
-        return Optional.of(new Ai(new AiReviewer(client, harness, harnessSettings, cache, engine),
-                new QuestionAnswerer(client, harness, harnessSettings, cache, engine), client));
+        AiSetup setup = new AiSetup(client, harness, harnessSettings, new ToolResultCache(10_000), engine);
+        return Optional.of(new Ai(new AiReviewer(setup), new QuestionAnswerer(setup), client));
     }
 }

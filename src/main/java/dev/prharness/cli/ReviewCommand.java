@@ -1,6 +1,5 @@
 package dev.prharness.cli;
 
-import dev.prharness.config.ConfigException;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.config.ReviewConfigLoader;
 import dev.prharness.change.TextContent;
@@ -10,6 +9,7 @@ import dev.prharness.git.LocalChange;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ModelReviewer;
+import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
 import dev.prharness.review.Review;
@@ -20,14 +20,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pr-harness review}: review a range of commits in a local git repository and print the review. */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Review a change in a local git repository and print the review.")
 final class ReviewCommand implements Callable<Integer> {
-
-    static final String REPO_CONFIG = ".github/pr-harness.yml";
 
     private final CliContext context;
 
@@ -40,21 +39,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--head", defaultValue = "HEAD", description = "Head commit (default: ${DEFAULT-VALUE}).")
     String head;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or sarif (default: ${DEFAULT-VALUE}).")
-    String format;
-
     @Option(names = "--output", description = "Write the review to this file instead of standard output.")
     Path output;
 
-    @Option(names = "--no-ai", description = "Linters only: do not call the model.")
-    boolean noAi;
-
-    @Option(names = "--fail-on", defaultValue = "none",
-            description = "Exit with 1 when a finding is at or above this severity: none, info, warning, error (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Option(names = "--config", description = "Review config YAML (default: " + REPO_CONFIG + " at the base commit).")
-    Path config;
+    @Mixin
+    ReviewOptions options;
 
     ReviewCommand(CliContext context) {
         this.context = context;
@@ -62,8 +51,8 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat outputFormat = parseFormat(format);
-        FailOn threshold = FailOn.parse(failOn);
+        OutputFormat outputFormat = options.outputFormat();
+        FailOn threshold = options.failOn();
         GitRepository repository = GitRepository.open(repo);
         String headSha = repository.resolve(head);
         String baseSha = base != null ? repository.resolve(base) : defaultBase(repository, headSha);
@@ -71,7 +60,7 @@ final class ReviewCommand implements Callable<Integer> {
         ReviewConfig reviewConfig = loadConfig(repository, baseSha);
 
         LintEngine lintEngine = new LintEngine();
-        Optional<ModelReviewer> model = ModelSetup.reviewer(context, noAi, ModelSetup.botSettings(context), lintEngine);
+        Optional<ModelReviewer> model = ModelSetup.reviewer(context, options.noAi, ModelSetup.botSettings(context), lintEngine);
         ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
         Review review;
         try {
@@ -84,14 +73,6 @@ final class ReviewCommand implements Callable<Integer> {
         return threshold.exitCode(review);
     }
 
-    static OutputFormat parseFormat(String format) {
-        try {
-            return OutputFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
-    }
-
     private String defaultBase(GitRepository repository, String headSha) {
         Optional<String> mergeBase = repository.defaultBranch().flatMap(branch -> repository.mergeBase(branch, headSha));
         if (mergeBase.isPresent() && !mergeBase.get().equals(headSha)) {
@@ -102,32 +83,16 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     private ReviewConfig loadConfig(GitRepository repository, String baseSha) {
-        ReviewConfigLoader loader = new ReviewConfigLoader();
-        if (config != null) {
-            String yaml;
-            try {
-                yaml = Files.readString(config, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ConfigException("cannot read --config " + config + ": " + e.getMessage()
-                        + "; check the path and its permissions", e);
-            }
-            Path folder = config.toAbsolutePath().getParent();
-            return loader.load(config.toString(), yaml, relative -> readIfExists(folder.resolve(relative)));
+        Optional<ReviewConfig> fromFile = options.configFile();
+        if (fromFile.isPresent()) {
+            return fromFile.get();
         }
-        Optional<String> yaml = repository.fileAt(baseSha, REPO_CONFIG).flatMap(TextContent::decode);
+        Optional<String> yaml = repository.fileAt(baseSha, RepositoryConfig.PATH).flatMap(TextContent::decode);
         if (yaml.isEmpty()) {
             return ReviewConfig.defaults();
         }
-        return loader.load(REPO_CONFIG + " at " + baseSha.substring(0, 7), yaml.get(),
+        return new ReviewConfigLoader().load(RepositoryConfig.PATH + " at " + baseSha.substring(0, 7), yaml.get(),
                 relative -> repository.fileAt(baseSha, relative).flatMap(TextContent::decode));
-    }
-
-    static Optional<String> readIfExists(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private void write(String text) {

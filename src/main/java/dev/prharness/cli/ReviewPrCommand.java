@@ -1,9 +1,7 @@
 package dev.prharness.cli;
 
 import dev.prharness.config.BotSettings;
-import dev.prharness.config.ConfigException;
 import dev.prharness.config.ReviewConfig;
-import dev.prharness.config.ReviewConfigLoader;
 import dev.prharness.github.GitHubAuth;
 import dev.prharness.github.GitHubConnection;
 import dev.prharness.github.GitHubPullRequests;
@@ -14,13 +12,10 @@ import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
 import dev.prharness.review.PlanReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,18 +29,8 @@ final class ReviewPrCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PULL_REQUEST", description = "OWNER/REPO#N or the pull request's URL.")
     String pullRequest;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown, json or sarif (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--no-ai", description = "Linters only: do not call the model.")
-    boolean noAi;
-
-    @Option(names = "--fail-on", defaultValue = "none",
-            description = "Exit with 1 when a finding is at or above this severity: none, info, warning, error (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Option(names = "--config", description = "Review config YAML to use instead of the repository's .github/pr-harness.yml.")
-    Path config;
+    @Mixin
+    ReviewOptions options;
 
     @Option(names = "--dry-run", description = "Print exactly what would be posted; post nothing.")
     boolean dryRun;
@@ -60,18 +45,18 @@ final class ReviewPrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PullRequestRef ref = parseRef();
-        OutputFormat outputFormat = ReviewCommand.parseFormat(format);
-        FailOn threshold = FailOn.parse(failOn);
+        OutputFormat outputFormat = options.outputFormat();
+        FailOn threshold = options.failOn();
         String token = context.variable("GITHUB_TOKEN").orElseThrow(() -> new UsageException(
                 "GITHUB_TOKEN is not set; set it to a token that can read the repository and write pull request "
                         + "reviews and comments (or use --dry-run with a read-only token)"));
         String apiUrl = context.variable("GITHUB_API_URL").orElse(GitHubConnection.DEFAULT_API_URL);
-        Optional<ReviewConfig> override = Optional.ofNullable(config).map(this::loadConfig);
+        Optional<ReviewConfig> override = options.configFile();
 
         BotSettings settings = ModelSetup.botSettings(context);
         LintEngine lintEngine = new LintEngine();
         ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine),
-                ModelSetup.reviewer(context, noAi, settings, lintEngine));
+                ModelSetup.reviewer(context, options.noAi, settings, lintEngine));
         GitHubPullRequests github = new GitHubPullRequests(GitHubConnection.open(apiUrl, new GitHubAuth.Token(token), ref.toString()));
         Optional<String> login = context.variable("PR_HARNESS_BOT_LOGIN").or(github::login)
                 .or(() -> context.variable("GITHUB_ACTIONS").map(v -> "github-actions[bot]"));
@@ -101,16 +86,6 @@ final class ReviewPrCommand implements Callable<Integer> {
             return PullRequestRef.parse(pullRequest);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    private ReviewConfig loadConfig(Path file) {
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            return new ReviewConfigLoader().load(file.toString(), Files.readString(file, StandardCharsets.UTF_8),
-                    relative -> ReviewCommand.readIfExists(folder.resolve(relative)));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read --config " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -26,8 +26,7 @@ public final class CommandJobHandler implements JobHandler {
     @Override
     public void handle(Job job) throws Exception {
         JsonNode payload = JSON.readTree(job.payload());
-        String[] repository = job.repository().split("/", 2);
-        PullRequestRef ref = new PullRequestRef(repository[0], repository[1], job.pullRequest());
+        PullRequestRef ref = JobHandler.pullRequestOf(job);
         CommandRunner.Result result = commands.run(new GitHubPullRequests(github.forInstallation(job.installationId())), ref,
                 new CommandRunner.Comment(payload.path("comment_id").asLong(), payload.path("body").asText(),
                         payload.path("user").asText(), payload.path("user_type").asText()));

@@ -31,8 +31,7 @@ public final class ReviewJobHandler implements JobHandler {
     @Override
     public void handle(Job job) throws Exception {
         JsonNode payload = JSON.readTree(job.payload());
-        String[] repository = job.repository().split("/", 2);
-        PullRequestRef ref = new PullRequestRef(repository[0], repository[1], job.pullRequest());
+        PullRequestRef ref = JobHandler.pullRequestOf(job);
         GitHubPullRequests pulls = new GitHubPullRequests(github.forInstallation(job.installationId()));
         PullRequestReviewer.Outcome outcome = new PullRequestReviewer(pulls, pipeline, botLogin).review(ref,
                 new PullRequestReviewer.Options(payload.path("full").asBoolean(false), false, Optional.empty(), true),

@@ -4,6 +4,7 @@ import static dev.prharness.testing.FakeOpenAi.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prharness.aireview.AiReviewer;
+import dev.prharness.aireview.AiSetup;
 import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
 import dev.prharness.config.BotSettings;
@@ -187,9 +188,10 @@ public final class ServerBenchmark {
                 settings).orElseThrow());
         HarnessSettings harnessSettings = HarnessSettings.from(settings.harness());
         LintEngine lint = new LintEngine();
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lint), Optional.of(new AiReviewer(client,
-                new Harness(harnessSettings.limits(), new ContextCompactor(Prompts.text("compaction-system.md"), 2),
-                        Clock.systemUTC()), harnessSettings, new ToolResultCache(10_000), lint)));
+        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lint), Optional.of(new AiReviewer(
+                new AiSetup(client, new Harness(harnessSettings.limits(),
+                        new ContextCompactor(Prompts.text("compaction-system.md"), 2), Clock.systemUTC()),
+                        harnessSettings, new ToolResultCache(10_000), lint))));
         try (JobStore store = JobStore.open("jdbc:sqlite:" + dir.resolve("reviews.db"), Clock.systemUTC())) {
             JobRunner runner = new JobRunner(store, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(
                     GitHubAccess.withToken(github.apiUrl(), "bench"), pipeline, Optional.of("pr-harness-bot"))),

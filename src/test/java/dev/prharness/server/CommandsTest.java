@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.aireview.AiReviewer;
+import dev.prharness.aireview.AiSetup;
 import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
 import dev.prharness.aireview.QuestionAnswerer;
@@ -82,11 +83,11 @@ class CommandsTest {
                 Clock.systemUTC());
         LintEngine lint = new LintEngine();
         ToolResultCache cache = new ToolResultCache(100);
-        ReviewPipeline withModel = new ReviewPipeline(new LinterReview(lint),
-                Optional.of(new AiReviewer(client, harness, harnessSettings, cache, lint)));
+        AiSetup ai = new AiSetup(client, harness, harnessSettings, cache, lint);
+        ReviewPipeline withModel = new ReviewPipeline(new LinterReview(lint), Optional.of(new AiReviewer(ai)));
         CommandRunner commands = new CommandRunner(new CommandRunner.Services(withModel,
                 new ReviewPipeline(new LinterReview(lint), Optional.empty()),
-                Optional.of(new QuestionAnswerer(client, harness, harnessSettings, cache, lint)), Optional.of(client),
+                Optional.of(new QuestionAnswerer(ai)), Optional.of(client),
                 Optional.of(BOT), new CommandLimits(10, 30)));
         GitHubAccess access = GitHubAccess.withToken(github.apiUrl(), TOKEN);
 
