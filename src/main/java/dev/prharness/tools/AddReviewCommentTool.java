@@ -3,10 +3,8 @@ package dev.prharness.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.Side;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 import dev.prharness.review.Finding;
 import dev.prharness.review.Severity;
 
@@ -14,20 +12,13 @@ import dev.prharness.review.Severity;
  * {@code add_review_comment(...)}: stages a comment after checking it against the diff. A place GitHub
  * would refuse is refused here, with the reason and the nearest lines that work, so the model can retry.
  */
-final class AddReviewCommentTool implements Tool {
+final class AddReviewCommentTool extends ReviewTool {
 
     static final int MAX_COMMENTS_PER_RUN = 50;
     private static final int MAX_BODY_CHARS = 4_000;
 
-    private final ReviewContext context;
-
     AddReviewCommentTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("add_review_comment");
+        super("add_review_comment", context);
     }
 
     @Override

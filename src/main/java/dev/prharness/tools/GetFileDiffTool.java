@@ -4,27 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prharness.diff.DiffLine;
 import dev.prharness.diff.FileDiff;
 import dev.prharness.diff.Hunk;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 import dev.prharness.safety.UntrustedText;
 
 /**
  * {@code get_file_diff(path)}: the hunks of one file with new and old line numbers on every line, so the
  * model cites exactly the numbers a comment needs.
  */
-final class GetFileDiffTool implements Tool {
-
-    private final ReviewContext context;
+final class GetFileDiffTool extends ReviewTool {
 
     GetFileDiffTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("get_file_diff");
+        super("get_file_diff", context);
     }
 
     @Override

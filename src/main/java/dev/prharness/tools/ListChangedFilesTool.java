@@ -3,23 +3,14 @@ package dev.prharness.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prharness.diff.ChangeType;
 import dev.prharness.diff.FileDiff;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 import java.util.Locale;
 
 /** {@code list_changed_files()}: every changed file with its kind of change, size, and review status. */
-final class ListChangedFilesTool implements Tool {
-
-    private final ReviewContext context;
+final class ListChangedFilesTool extends ReviewTool {
 
     ListChangedFilesTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("list_changed_files");
+        super("list_changed_files", context);
     }
 
     @Override

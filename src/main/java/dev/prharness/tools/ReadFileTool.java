@@ -1,27 +1,18 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 import dev.prharness.safety.UntrustedText;
 import java.util.List;
 
 /** {@code read_file(path, start_line?, end_line?)}: a file at the head commit, numbered, at most 400 lines. */
-final class ReadFileTool implements Tool {
+final class ReadFileTool extends ReviewTool {
 
     static final int MAX_LINES = 400;
 
-    private final ReviewContext context;
-
     ReadFileTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("read_file");
+        super("read_file", context);
     }
 
     @Override

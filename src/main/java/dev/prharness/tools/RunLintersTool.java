@@ -2,10 +2,8 @@ package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prharness.diff.Side;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintResult;
 import dev.prharness.lint.SourceFile;
@@ -14,17 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code run_linters(paths?)}: Checkstyle and PMD on changed Java files, findings marked on or off the diff. */
-final class RunLintersTool implements Tool {
-
-    private final ReviewContext context;
+final class RunLintersTool extends ReviewTool {
 
     RunLintersTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("run_linters");
+        super("run_linters", context);
     }
 
     @Override

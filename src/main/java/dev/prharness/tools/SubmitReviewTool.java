@@ -1,23 +1,14 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prharness.harness.Tool;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
-import dev.prharness.harness.ToolSpec;
 
 /** {@code submit_review(summary)}: records the model's summary and ends the loop. Approves nothing. */
-final class SubmitReviewTool implements Tool {
-
-    private final ReviewContext context;
+final class SubmitReviewTool extends ReviewTool {
 
     SubmitReviewTool(ReviewContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return ToolSpecs.named("submit_review");
+        super("submit_review", context);
     }
 
     @Override
