@@ -37,7 +37,8 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     void delivery(String event, String outcome) {
-        Counter.builder("prharness_webhook_deliveries_total").tag("event", event).tag("outcome", outcome)
+        Counter.builder("prharness_webhook_deliveries_total").description("webhook deliveries by event and answer status")
+                .tag("event", event).tag("outcome", outcome)
                 .register(registry).increment();
     }
 

@@ -1,0 +1,117 @@
+package dev.prharness.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prharness.github.GitHubException;
+import dev.prharness.store.Job;
+import dev.prharness.store.JobStatus;
+import dev.prharness.store.JobStore;
+import dev.prharness.store.NewJob;
+import dev.prharness.testing.Eventually;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner's handling of failures and shutdown, on a real SQLite store. */
+class JobRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private JobStore store;
+
+    @BeforeEach
+    void open() {
+        store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private JobRunner runner(JobHandler handler, Duration grace) {
+        return new JobRunner(store, Map.of("review", handler), new JobRunner.Settings(1, Duration.ofSeconds(30),
+                Duration.ofMillis(20), 3, Duration.ofMillis(10), grace), Clock.systemUTC(), "test");
+    }
+
+    private long enqueue() {
+        return store.enqueue(new NewJob("d-" + System.nanoTime(), "review", "acme/widgets", 7, 1, "{}", true)).jobId();
+    }
+
+    private Job job(long id) {
+        return store.find(id).orElseThrow();
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackoffThenDeadLettered() {
+        AtomicInteger runs = new AtomicInteger();
+        long id = enqueue();
+        try (JobRunner runner = runner(job -> {
+            runs.incrementAndGet();
+            throw new GitHubException("GitHub answered HTTP 502", 502, null);
+        }, Duration.ofSeconds(1))) {
+            runner.start();
+            Eventually.await("the job is dead-lettered", Duration.ofSeconds(20), () -> job(id).status() == JobStatus.DEAD);
+        }
+        assertEquals(3, runs.get(), "max_attempts: 3");
+        assertTrue(job(id).lastError().contains("HTTP 502"), job(id).lastError());
+    }
+
+    @Test
+    void aPermanentFailureIsDeadLetteredAtOnce() {
+        AtomicInteger runs = new AtomicInteger();
+        long id = enqueue();
+        try (JobRunner runner = runner(job -> {
+            runs.incrementAndGet();
+            throw new GitHubException("not found (HTTP 404)", 404, null);
+        }, Duration.ofSeconds(1))) {
+            runner.start();
+            Eventually.await("the job is dead-lettered", Duration.ofSeconds(20), () -> job(id).status() == JobStatus.DEAD);
+        }
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void shutdownHandsARunningJobBackToTheQueue() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        long id = enqueue();
+        JobRunner runner = runner(job -> {
+            started.countDown();
+            Thread.sleep(60_000);
+        }, Duration.ofMillis(200));
+        runner.start();
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+
+        runner.close();
+
+        Job released = job(id);
+        assertEquals(JobStatus.QUEUED, released.status(), "another replica, or this one after a restart, runs it");
+        assertEquals(0, released.attempts(), "the interrupted attempt does not count");
+    }
+
+    @Test
+    void aJobFinishingWithinTheGracePeriodCompletes() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        long id = enqueue();
+        JobRunner runner = runner(job -> {
+            started.countDown();
+            Thread.sleep(300);
+        }, Duration.ofSeconds(5));
+        runner.start();
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+
+        runner.close();
+
+        assertEquals(JobStatus.DONE, job(id).status());
+    }
+}
