@@ -17,6 +17,7 @@ import dev.prharness.pipeline.ReviewProgress;
 import dev.prharness.pipeline.ReviewScope;
 import dev.prharness.review.Finding;
 import dev.prharness.review.Review.SkippedFile;
+import dev.prharness.safety.SecretRedactor;
 import dev.prharness.safety.UntrustedText;
 import dev.prharness.tools.ReviewContext;
 import dev.prharness.tools.ReviewDraft;
@@ -42,6 +43,8 @@ public final class AiReviewer implements ModelReviewer {
     private final ModelTriage triage = new ModelTriage();
     private final ChangeDescriber describer = new ChangeDescriber();
     private final UntrustedText untrusted = new UntrustedText();
+    /** Linter messages and maintainers' instructions are not framed as data, but still never carry a secret out. */
+    private final SecretRedactor redactor = new SecretRedactor();
 
     public AiReviewer(AiSetup ai) {
         this.ai = ai;
@@ -86,7 +89,7 @@ public final class AiReviewer implements ModelReviewer {
                     ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
             List<ChatMessage> start = List.of(
                     new ChatMessage.System(Prompts.text("review-system.md")),
-                    new ChatMessage.User(request(change, deep, skipped, lint, config)));
+                    new ChatMessage.User(redactor.redact(request(change, deep, skipped, lint, config))));
             Harness.RunResult result = ai.harness().run(start, tools, model);
             stop = result.reason();
             finalText = result.finalText();
