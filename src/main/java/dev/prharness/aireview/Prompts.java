@@ -8,9 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Prompts are resources under {@code prompts/}: read, diffed and tuned apart from the code. */
 public final class Prompts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)\\}\\}");
 
     private Prompts() {}
 
@@ -25,13 +29,23 @@ public final class Prompts {
         }
     }
 
-    /** A template with {@code {{name}}} placeholders filled in (values are inserted as they are). */
+    /**
+     * A template with {@code {{name}}} placeholders filled in, in one pass over the template: a value (which
+     * may hold a pull request's text) is never searched for placeholders itself.
+     */
     public static String fill(String name, Map<String, String> values) {
-        String text = text(name);
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{{" + value.getKey() + "}}", value.getValue());
+        Matcher placeholder = PLACEHOLDER.matcher(text(name));
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            String value = values.get(placeholder.group(1));
+            if (value == null) {
+                throw new IllegalStateException("prompt " + name + " has a placeholder {{" + placeholder.group(1)
+                        + "}} that nothing fills");
+            }
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value));
         }
-        return text;
+        placeholder.appendTail(out);
+        return out.toString();
     }
 
     static ToolSpec tool(String file, String name) {
