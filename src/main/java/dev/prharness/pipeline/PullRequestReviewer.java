@@ -3,6 +3,7 @@ package dev.prharness.pipeline;
 import dev.prharness.change.ChangeSet;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.diff.Diff;
+import dev.prharness.diff.Side;
 import dev.prharness.github.ExistingComment;
 import dev.prharness.github.GitHubPullRequests;
 import dev.prharness.github.PullRequest;
@@ -13,6 +14,7 @@ import dev.prharness.review.Review;
 import dev.prharness.review.ReviewComment;
 import dev.prharness.review.ReviewPlan;
 import dev.prharness.review.ReviewPlanner;
+import dev.prharness.review.ReviewStats;
 import dev.prharness.review.SummaryComment;
 import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class PullRequestReviewer {
         Review review = range.change() == null
                 ? emptyReview(pr)
                 : pipeline.run(range.change(), config, progress);
-        Review placed = onlyWhatGitHubPlaces(review, new Diff(pr.files()));
+        Review placed = onlyWhatGitHubPlaces(review, new Diff(pr.files()), !review.baseSha().equals(pr.baseSha()));
 
         Set<String> posted = ReviewPlanner.fingerprintsIn(mine.stream().map(ExistingComment::body).toList());
         String summaryText = SummaryComment.render(range.description(), placed.summary(), String.join("\n", problems), pr.headSha());
@@ -151,12 +153,17 @@ public final class PullRequestReviewer {
                 .toList();
     }
 
-    /** Comments on lines the pull request's own diff shows stay; the rest become notes (an incremental diff can differ). */
-    private static Review onlyWhatGitHubPlaces(Review review, Diff prDiff) {
+    /**
+     * Comments on lines the pull request's own diff shows stay; the rest become notes (an incremental diff can
+     * differ). After an incremental review a LEFT line number counts in the last reviewed commit, not in the
+     * pull request's base, so such comments become notes too rather than land on the wrong line.
+     */
+    private static Review onlyWhatGitHubPlaces(Review review, Diff prDiff, boolean incremental) {
         List<ReviewComment> placeable = new ArrayList<>();
         List<FileNote> notes = new ArrayList<>(review.fileNotes());
         for (ReviewComment c : review.comments()) {
-            if (prDiff.check(c.path(), c.startLine(), c.line(), c.side()).accepted()) {
+            boolean sameNumbering = !incremental || c.side() == Side.RIGHT;
+            if (sameNumbering && prDiff.check(c.path(), c.startLine(), c.line(), c.side()).accepted()) {
                 placeable.add(c);
             } else {
                 notes.add(new FileNote(c.path(), c.line(), c.severity(), c.source(), c.rule(), c.message()));
@@ -172,7 +179,7 @@ public final class PullRequestReviewer {
     }
 
     private static Review emptyReview(PullRequest pr) {
-        var stats = new dev.prharness.review.ReviewStats(0, 0, 0, 0, 0, 0, 0, 0);
+        var stats = new ReviewStats(0, 0, 0, 0, 0, 0, 0, 0);
         String summary = new SummaryWriter().write(pr.baseSha(), pr.headSha(), "", List.of(), List.of(), List.of(), stats);
         return new Review(pr.baseSha(), pr.headSha(), summary, List.of(), List.of(), List.of(), stats);
     }
