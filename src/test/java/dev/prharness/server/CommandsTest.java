@@ -9,9 +9,7 @@ import dev.prharness.aireview.AiSetup;
 import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
 import dev.prharness.aireview.QuestionAnswerer;
-import dev.prharness.commands.BotCommand;
 import dev.prharness.commands.CommandLimits;
-import dev.prharness.commands.CommandParser;
 import dev.prharness.commands.CommandRunner;
 import dev.prharness.config.BotSettingsLoader;
 import dev.prharness.config.BotSettings;
@@ -24,9 +22,7 @@ import dev.prharness.model.ModelSettings;
 import dev.prharness.model.OpenAiModelClient;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ReviewPipeline;
-import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
-import dev.prharness.testing.Eventually;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.FakeOpenAi;
 import dev.prharness.testing.Fixtures;
@@ -34,7 +30,6 @@ import dev.prharness.testing.TestRepo;
 import dev.prharness.testing.Webhooks;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +49,8 @@ class CommandsTest {
 
     private FakeGitHub github;
     private FakeOpenAi openAi;
+    private TestServer server;
     private JobStore store;
-    private JobRunner runner;
-    private ServerMetrics metrics;
-    private WebhookServer server;
     private Webhooks webhooks;
 
     @BeforeEach
@@ -91,25 +84,16 @@ class CommandsTest {
                 Optional.of(BOT), new CommandLimits(10, 30)));
         GitHubAccess access = GitHubAccess.withToken(github.apiUrl(), TOKEN);
 
-        store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
-        runner = new JobRunner(store, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(access, withModel, Optional.of(BOT)),
-                WebhookRouter.COMMAND, new CommandJobHandler(access, commands)),
-                new JobRunner.Settings(2, Duration.ofSeconds(30), Duration.ofMillis(50), 2, Duration.ofMillis(100),
-                        Duration.ofSeconds(5)), Clock.systemUTC(), "test");
-        runner.start();
-        metrics = new ServerMetrics(store);
-        CommandParser parser = new CommandParser(Optional.of(BOT));
-        server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(b -> parser.parse(b).map(BotCommand::name)),
-                store, runner, metrics).start("127.0.0.1", 0);
-        webhooks = new Webhooks("http://127.0.0.1:" + server.port(), SECRET);
+        server = new TestServer(dir, SECRET, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(access, withModel, Optional.of(BOT)),
+                WebhookRouter.COMMAND, new CommandJobHandler(access, commands)), Optional.of(BOT));
+        server.runner.start();
+        store = server.store;
+        webhooks = server.webhooks;
     }
 
     @AfterEach
     void stop() {
         server.close();
-        runner.close();
-        metrics.close();
-        store.close();
         github.close();
         openAi.close();
     }
@@ -120,8 +104,7 @@ class CommandsTest {
     }
 
     private void awaitJobs() {
-        Eventually.await("every job finished", Duration.ofSeconds(30), () -> store.jobs().stream()
-                .allMatch(j -> j.status() == JobStatus.DONE || j.status() == JobStatus.DEAD || j.status() == JobStatus.SUPERSEDED));
+        server.awaitJobs();
     }
 
     @Test

@@ -16,7 +16,6 @@ import dev.prharness.testing.TestRepo;
 import dev.prharness.testing.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +35,9 @@ class WebhookServerTest {
 
     private FakeGitHub github;
     private FakeGitHub.Pr pr;
+    private TestServer server;
     private JobStore store;
     private JobRunner runner;
-    private ServerMetrics metrics;
-    private WebhookServer server;
     private Webhooks webhooks;
 
     @BeforeEach
@@ -52,24 +50,17 @@ class WebhookServerTest {
         github = new FakeGitHub(repo, "acme/widgets").acceptToken(TOKEN);
         pr = github.pullRequest(7, base, head);
 
-        store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
         ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(new LintEngine()), Optional.empty());
-        runner = new JobRunner(store, Map.of(WebhookRouter.REVIEW,
-                new ReviewJobHandler(GitHubAccess.withToken(github.apiUrl(), TOKEN), pipeline, Optional.of("pr-harness-bot"))),
-                new JobRunner.Settings(2, Duration.ofSeconds(30), Duration.ofMillis(100), 3, Duration.ofMillis(200),
-                        Duration.ofSeconds(5)), Clock.systemUTC(), "test-replica");
-        metrics = new ServerMetrics(store);
-        server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(body -> new dev.prharness.commands.CommandParser(Optional.empty()).parse(body).map(c -> c.name())), store,
-                runner, metrics).start("127.0.0.1", 0);
-        webhooks = new Webhooks("http://127.0.0.1:" + server.port(), SECRET);
+        server = new TestServer(dir, SECRET, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(
+                GitHubAccess.withToken(github.apiUrl(), TOKEN), pipeline, Optional.of("pr-harness-bot"))), Optional.empty());
+        store = server.store;
+        runner = server.runner;
+        webhooks = server.webhooks;
     }
 
     @AfterEach
     void stop() {
         server.close();
-        runner.close();
-        metrics.close();
-        store.close();
         github.close();
     }
 
