@@ -120,7 +120,7 @@ public final class ServerBenchmark {
         for (int c = 0; c < senders; c++) {
             clients.add(Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
-                    ObjectNode payload = Fixtures.pullRequest("opened.payload.json", "acme/widgets",
+                    ObjectNode payload = Fixtures.pullRequest("opened", "acme/widgets",
                             prNumbers.incrementAndGet(), "ec26c3e57ca3a959ca5aad62de7213c562f8c821", 1);
                     byte[] body = Fixtures.bytes(payload);
                     HttpRequest request = HttpRequest.newBuilder(uri)

@@ -70,7 +70,7 @@ class ActionCommandTest {
     }
 
     private ObjectNode opened() {
-        return Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, pr.headSha, 1);
+        return Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 1);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ActionCommandTest {
 
     @Test
     void anUnsupportedEventExitsZeroWithAClearLine() throws Exception {
-        CliRun run = action("push", Fixtures.load("ping/payload.json"), TOKEN, Map.of());
+        CliRun run = action("push", Fixtures.load("ping"), TOKEN, Map.of());
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("the event 'push' is not handled"), run.out());
         assertEquals(0, github.requests().size());
@@ -117,7 +117,7 @@ class ActionCommandTest {
 
     @Test
     void anIssueCommentRunsTheCommand() throws Exception {
-        ObjectNode payload = Fixtures.comment("created.payload.json", "acme/widgets", 7, "/help", "maintainer", "User", 1);
+        ObjectNode payload = Fixtures.comment("created", "acme/widgets", 7, "/help", "maintainer", "User", 1);
 
         CliRun run = action("issue_comment", payload, TOKEN, Map.of());
 
@@ -128,7 +128,7 @@ class ActionCommandTest {
 
     @Test
     void theActionsOwnCommentsNeverTriggerCommands() throws Exception {
-        ObjectNode payload = Fixtures.comment("created.payload.json", "acme/widgets", 7, "/review", "github-actions[bot]", "Bot", 1);
+        ObjectNode payload = Fixtures.comment("created", "acme/widgets", 7, "/review", "github-actions[bot]", "Bot", 1);
         CliRun run = action("issue_comment", payload, TOKEN, Map.of());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(github.requests().stream().noneMatch(r -> r.method().equals("POST")));

@@ -109,7 +109,7 @@ class CommandsTest {
 
     @Test
     void aWritersReviewCommandPostsAReviewWithEyesAndRocket() {
-        assertEquals(202, comment("created.payload.json", "/review", "maintainer", "User"));
+        assertEquals(202, comment("created", "/review", "maintainer", "User"));
         awaitJobs();
 
         assertEquals(1, github.reviews().size());
@@ -120,8 +120,8 @@ class CommandsTest {
 
     @Test
     void aReadersCommandNeverReachesTheModelAndGetsOnePoliteReply() {
-        comment("created.payload.json", "/review", "reader", "User");
-        comment("created.payload.json", "/ask why?", "reader", "User");
+        comment("created", "/review", "reader", "User");
+        comment("created", "/ask why?", "reader", "User");
         awaitJobs();
 
         assertEquals(0, openAi.requests().size(), "nothing reached the model");
@@ -132,8 +132,8 @@ class CommandsTest {
 
     @Test
     void botsAndTheBotItselfNeverTriggerCommands() {
-        assertEquals(204, comment("created.payload.json", "/review", "dependabot[bot]", "Bot"));
-        assertEquals(204, comment("created.payload.json", "/review full", BOT, "Bot"));
+        assertEquals(204, comment("created", "/review", "dependabot[bot]", "Bot"));
+        assertEquals(204, comment("created", "/review full", BOT, "Bot"));
         assertEquals(0, store.jobs().size());
     }
 
@@ -143,7 +143,7 @@ class CommandsTest {
                 openAi.toolCalls("strong", call("get_file_diff", "{\"path\": \"src/A.java\"}")),
                 openAi.text("strong", "It compares references: use `\"a\".equals(x)` (src/A.java:5)."));
 
-        comment("created.payload.json", "/ask is the comparison in A right?", "maintainer", "User");
+        comment("created", "/ask is the comparison in A right?", "maintainer", "User");
         awaitJobs();
 
         String reply = github.issueComments().stream().map(c -> c.path("body").asText())
@@ -156,8 +156,8 @@ class CommandsTest {
 
     @Test
     void helpListsEveryCommandAndAnUnknownCommandGetsHelp() {
-        comment("created.payload.json", "/help", "maintainer", "User");
-        comment("created.payload.json", "/frobnicate", "maintainer", "User");
+        comment("created", "/help", "maintainer", "User");
+        comment("created", "/frobnicate", "maintainer", "User");
         awaitJobs();
 
         var bodies = github.issueComments().stream().map(c -> c.path("body").asText()).toList();
@@ -167,7 +167,7 @@ class CommandsTest {
 
     @Test
     void lintMakesNoModelCall() {
-        comment("created.payload.json", "/lint", "maintainer", "User");
+        comment("created", "/lint", "maintainer", "User");
         awaitJobs();
 
         assertEquals(0, openAi.requests().size());
@@ -177,7 +177,7 @@ class CommandsTest {
 
     @Test
     void describePostsTheCheapModelsSummaryAsAComment() {
-        comment("created.payload.json", "@pr-harness /describe", "maintainer", "User");
+        comment("created", "@pr-harness /describe", "maintainer", "User");
         awaitJobs();
 
         assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().contains("- compares strings")));
@@ -186,9 +186,9 @@ class CommandsTest {
 
     @Test
     void editedAndDeletedCommentsAreIgnored() {
-        assertEquals(204, comment("edited.payload.json", "/review", "maintainer", "User"));
-        assertEquals(204, comment("deleted.payload.json", "/review", "maintainer", "User"));
-        assertEquals(204, comment("created.payload.json", "Nice work!", "maintainer", "User"));
+        assertEquals(204, comment("edited", "/review", "maintainer", "User"));
+        assertEquals(204, comment("deleted", "/review", "maintainer", "User"));
+        assertEquals(204, comment("created", "Nice work!", "maintainer", "User"));
         assertEquals(0, store.jobs().size());
     }
 }

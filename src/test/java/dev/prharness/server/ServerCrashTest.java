@@ -96,7 +96,7 @@ class ServerCrashTest {
         Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, SECRET);
         Eventually.await("the server is up", Duration.ofSeconds(60), () -> healthy(webhooks));
         var accepted = webhooks.deliver("pull_request", "crash-delivery",
-                Fixtures.bytes(Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, head, 99)));
+                Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, head, 99)));
         assertEquals(202, accepted.statusCode());
         assertTrue(modelReached.await(60, TimeUnit.SECONDS), "the job reached the model");
 

@@ -65,7 +65,7 @@ class WebhookServerTest {
     }
 
     private byte[] opened() {
-        return Fixtures.bytes(Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, pr.headSha, 99));
+        return Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 99));
     }
 
     @Test
@@ -91,10 +91,10 @@ class WebhookServerTest {
 
     @Test
     void pingIs200AndIgnoredEventsAre204() {
-        assertEquals(200, webhooks.deliver("ping", Fixtures.bytes(Fixtures.load("ping/payload.json"))).statusCode());
-        ObjectNode closed = Fixtures.pullRequest("closed.payload.json", "acme/widgets", 7, pr.headSha, 99);
+        assertEquals(200, webhooks.deliver("ping", Fixtures.bytes(Fixtures.load("ping"))).statusCode());
+        ObjectNode closed = Fixtures.pullRequest("closed", "acme/widgets", 7, pr.headSha, 99);
         assertEquals(204, webhooks.deliver("pull_request", Fixtures.bytes(closed)).statusCode());
-        assertEquals(204, webhooks.deliver("pull_request_review", Fixtures.bytes(Fixtures.load("pull_request_review/submitted.payload.json"))).statusCode());
+        assertEquals(204, webhooks.deliver("pull_request_review", Fixtures.bytes(Fixtures.load("pull_request_review/submitted"))).statusCode());
         assertEquals(0, store.jobs().size());
     }
 
@@ -126,8 +126,8 @@ class WebhookServerTest {
 
     @Test
     void aNewerPushSupersedesAQueuedOlderReview() {
-        ObjectNode first = Fixtures.pullRequest("synchronize.payload.json", "acme/widgets", 7, "1111111", 99);
-        ObjectNode second = Fixtures.pullRequest("synchronize.payload.json", "acme/widgets", 7, pr.headSha, 99);
+        ObjectNode first = Fixtures.pullRequest("synchronize", "acme/widgets", 7, "1111111", 99);
+        ObjectNode second = Fixtures.pullRequest("synchronize", "acme/widgets", 7, pr.headSha, 99);
         assertEquals(202, webhooks.deliver("pull_request", Fixtures.bytes(first)).statusCode());
         assertEquals(202, webhooks.deliver("pull_request", Fixtures.bytes(second)).statusCode());
 
@@ -140,13 +140,13 @@ class WebhookServerTest {
 
     @Test
     void installationEventsAreRecorded() {
-        var response = webhooks.deliver("installation", Fixtures.bytes(Fixtures.load("installation/created.payload.json")));
+        var response = webhooks.deliver("installation", Fixtures.bytes(Fixtures.load("installation/created")));
         assertEquals(202, response.statusCode());
     }
 
     @Test
     void aDeliveryWithoutAnInstallationIsRefusedWithTheReason() {
-        ObjectNode payload = Fixtures.pullRequest("opened.payload.json", "acme/widgets", 7, pr.headSha, 99);
+        ObjectNode payload = Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 99);
         payload.remove("installation");
         var response = webhooks.deliver("pull_request", Fixtures.bytes(payload));
         assertEquals(400, response.statusCode());
@@ -155,7 +155,7 @@ class WebhookServerTest {
 
     @Test
     void healthReadinessAndMetricsAnswer() {
-        webhooks.deliver("ping", Fixtures.bytes(Fixtures.load("ping/payload.json")));
+        webhooks.deliver("ping", Fixtures.bytes(Fixtures.load("ping")));
         webhooks.deliver("pull_request", "m1", opened());
         assertEquals(200, webhooks.get("/healthz").statusCode());
         assertEquals(200, webhooks.get("/readyz").statusCode());

@@ -3,34 +3,35 @@ package dev.prharness.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Real GitHub webhook payloads from {@code ../shared/fixtures/github-webhooks/} (MIT licensed), re-aimed at
- * the test's repository, pull request, head commit and App installation.
+ * Webhook payloads in GitHub's documented shape, written for these tests ({@code src/test/resources/webhooks/}),
+ * re-aimed at the test's repository, pull request, head commit and App installation.
  */
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("..", "shared", "fixtures", "github-webhooks");
 
     private Fixtures() {}
 
+    /** The payload {@code webhooks/NAME.json} from the test classpath, e.g. {@code ping} or {@code installation/deleted}. */
     public static ObjectNode load(String name) {
-        Path file = ROOT.resolve(name);
-        try {
-            return (ObjectNode) JSON.readTree(Files.readString(file));
+        String resource = "/webhooks/" + name + ".json";
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource + " on the test classpath");
+            }
+            return (ObjectNode) JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read fixture " + file.toAbsolutePath()
-                    + " (the shared fixtures must sit beside the project checkout)", e);
+            throw new UncheckedIOException("cannot read fixture " + resource, e);
         }
     }
 
     /** A pull_request payload for {@code repository#number} at {@code headSha}, from installation {@code installation}. */
-    public static ObjectNode pullRequest(String fixture, String repository, int number, String headSha, long installation) {
-        ObjectNode payload = load("pull_request/" + fixture);
+    public static ObjectNode pullRequest(String action, String repository, int number, String headSha, long installation) {
+        ObjectNode payload = load("pull_request/" + action);
         aim(payload, repository, installation);
         payload.put("number", number);
         ObjectNode pr = (ObjectNode) payload.get("pull_request");
@@ -40,9 +41,9 @@ public final class Fixtures {
     }
 
     /** An issue_comment payload on pull request {@code number} by {@code login} (of {@code type} User or Bot). */
-    public static ObjectNode comment(String fixture, String repository, int number, String body, String login,
+    public static ObjectNode comment(String action, String repository, int number, String body, String login,
             String type, long installation) {
-        ObjectNode payload = load("issue_comment/" + fixture);
+        ObjectNode payload = load("issue_comment/" + action);
         aim(payload, repository, installation);
         ObjectNode issue = (ObjectNode) payload.get("issue");
         issue.put("number", number);
