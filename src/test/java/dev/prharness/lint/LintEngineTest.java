@@ -69,6 +69,18 @@ class LintEngineTest {
                         throw new IllegalStateException(t);
                     }
                 }
+
+                void bestEffort() {
+                    try {
+                        read();
+                    } catch (IOException e) {
+                        // best effort: the cache is rebuilt on the next start
+                    }
+                    try {
+                        read();
+                    } catch (IOException ignored) {
+                    }
+                }
             }
             """;
 
@@ -93,14 +105,18 @@ class LintEngineTest {
                 new SourceFile("src/demo/Point.java", EQUALS_ONLY)), LintRules.defaults());
 
         Set<String> rules = result.findings().stream().map(Finding::rule).collect(Collectors.toSet());
-        assertTrue(rules.containsAll(Set.of("EmptyCatchBlock", "UseEqualsToCompareStrings", "CloseResource",
+        assertTrue(rules.containsAll(Set.of("EmptyCatchBlock", "UseEqualsToCompareStrings",
                 "UnusedPrivateField", "UnusedLocalVariable", "AvoidCatchingThrowable",
-                "ReturnEmptyCollectionRatherThanNull", "FallThrough", "MissingSwitchDefault", "EqualsHashCode")),
+                "ReturnEmptyCollectionRatherThanNull", "FallThrough", "EqualsHashCode")),
                 "found: " + rules);
+        assertTrue(rules.stream().noneMatch(Set.of("CloseResource", "MissingSwitchDefault", "CompareObjectsWithEquals")::contains),
+                "rules that flag idioms more often than defects are not in the defaults: " + rules);
+        assertEquals(1, result.findings().stream().filter(f -> f.rule().equals("EmptyCatchBlock")).count(),
+                "a commented catch block and an exception named ignored are intentional");
         Finding emptyCatch = find(result, "EmptyCatchBlock");
         assertEquals("src/demo/Risky.java", emptyCatch.path());
         assertEquals(22, emptyCatch.line());
-        assertEquals(Severity.ERROR, emptyCatch.severity());
+        assertEquals(Severity.WARNING, emptyCatch.severity());
         assertEquals("pmd", emptyCatch.source());
         Finding equalsHashCode = find(result, "EqualsHashCode");
         assertEquals("checkstyle", equalsHashCode.source());
