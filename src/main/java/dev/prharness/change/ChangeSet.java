@@ -20,7 +20,4 @@ public interface ChangeSet {
 
     /** The text of {@code path} at the head commit, or empty when it does not exist there or is not text. */
     Optional<String> readAtHead(String path);
-
-    /** The text of {@code path} at the base commit, or empty when it does not exist there or is not text. */
-    Optional<String> readAtBase(String path);
 }

@@ -3,15 +3,11 @@ package dev.prharness.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prharness.action.WorkflowCommands;
+import dev.prharness.app.CompositionRoot;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHostException;
+import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.commands.CommandRunner;
-import dev.prharness.config.BotSettings;
-import dev.prharness.github.GitHubAuth;
-import dev.prharness.github.GitHubConnection;
-import dev.prharness.github.GitHubException;
-import dev.prharness.github.GitHubPullRequests;
-import dev.prharness.github.PullRequestRef;
-import dev.prharness.lint.LintEngine;
-import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
@@ -65,23 +61,17 @@ final class ActionCommand implements Callable<Integer> {
         }
         JsonNode payload = JSON.readTree(Files.readString(eventPath));
 
-        CliContext withModel = new CliContext(modelEnvironment(), context.out(), context.err(), false);
-        BotSettings settings = ModelSetup.botSettings(withModel);
-        LintEngine lintEngine = new LintEngine();
-        Optional<ModelSetup.Ai> ai = ModelSetup.ai(withModel, false, settings, lintEngine);
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine), ai.map(ModelSetup.Ai::reviewer));
-        String apiUrl = context.variable("GITHUB_API_URL").orElse(GitHubConnection.DEFAULT_API_URL);
-        GitHubPullRequests github = new GitHubPullRequests(GitHubConnection.open(apiUrl, new GitHubAuth.Token(token),
-                context.variable("GITHUB_REPOSITORY").orElse("action")));
-        Optional<String> botLogin = context.variable("PR_HARNESS_BOT_LOGIN").or(() -> Optional.of("github-actions[bot]"));
+        CompositionRoot root = new CompositionRoot(modelEnvironment(), context.err());
+        ReviewPipeline pipeline = root.reviewPipeline(false);
+        CompositionRoot.HostSession github = root.gitHubWithToken(token, context.variable("GITHUB_REPOSITORY").orElse("action"));
 
         if (event.equals("issue_comment")) {
-            return command(runner, github, ServerJobs.commands(settings, lintEngine, pipeline, ai, botLogin), payload);
+            return command(runner, github.host(), root.commandRunner(pipeline, github.botLogin()), payload);
         }
-        return review(runner, github, pipeline, botLogin, payload, failOn);
+        return review(runner, github.host(), pipeline, github.botLogin(), payload, failOn);
     }
 
-    private int review(WorkflowCommands runner, GitHubPullRequests github, ReviewPipeline pipeline,
+    private int review(WorkflowCommands runner, CodeHost github, ReviewPipeline pipeline,
             Optional<String> botLogin, JsonNode payload, FailOn failOn) throws IOException {
         PullRequestRef ref = refOf(payload.path("repository"), payload.path("pull_request").path("number").asInt(
                 payload.path("number").asInt()));
@@ -98,7 +88,7 @@ final class ActionCommand implements Callable<Integer> {
                 PullRequestReviewer.Outcome outcome = reviewer.publish(planned, ReviewProgress.SILENT);
                 posted = outcome.reviewPosted() ? outcome.plan().inline().size() : 0;
                 context.out().println("pr-harness: " + planned.scope() + " " + posted + " inline comments posted.");
-            } catch (GitHubException e) {
+            } catch (CodeHostException e) {
                 if (!e.isReadOnlyToken()) {
                     throw e;
                 }
@@ -116,7 +106,7 @@ final class ActionCommand implements Callable<Integer> {
         return failOn.exitCode(review);
     }
 
-    private int command(WorkflowCommands runner, GitHubPullRequests github, CommandRunner commands, JsonNode payload)
+    private int command(WorkflowCommands runner, CodeHost github, CommandRunner commands, JsonNode payload)
             throws IOException {
         JsonNode issue = payload.path("issue");
         if (!payload.path("action").asText().equals("created") || issue.path("pull_request").isMissingNode()) {
@@ -131,7 +121,7 @@ final class ActionCommand implements Callable<Integer> {
             result = commands.run(github, ref, new CommandRunner.Comment(comment.path("id").asLong(),
                     comment.path("body").asText(""), comment.path("user").path("login").asText(""),
                     comment.path("user").path("type").asText("")));
-        } catch (GitHubException e) {
+        } catch (CodeHostException e) {
             if (!e.isReadOnlyToken()) {
                 throw e;
             }

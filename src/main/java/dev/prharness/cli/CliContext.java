@@ -1,11 +1,17 @@
 package dev.prharness.cli;
 
+import dev.prharness.app.CompositionRoot;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
 /** What a command may use from its surroundings: environment variables and the output streams. */
 public record CliContext(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+
+    /** The composition root for this run's environment: every command builds what it needs through it. */
+    public CompositionRoot root() {
+        return new CompositionRoot(env, err);
+    }
 
     public Optional<String> variable(String name) {
         String value = env.get(name);

@@ -2,7 +2,7 @@ package dev.prharness.cli;
 
 import dev.prharness.config.ConfigException;
 import dev.prharness.git.GitException;
-import dev.prharness.github.GitHubException;
+import dev.prharness.codehost.CodeHostException;
 import dev.prharness.harness.ModelCallException;
 import dev.prharness.lint.LintConfigException;
 import java.io.PrintStream;
@@ -45,9 +45,9 @@ public final class Main {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof GitHubException gitHub) {
+        if (e instanceof CodeHostException host) {
             // Bad credentials, no access, no such PR: the user must change something. Anything else may pass.
-            return gitHub.status() == 401 || gitHub.status() == 403 || gitHub.status() == 404 ? USAGE : UNAVAILABLE;
+            return host.needsUserAction() ? USAGE : UNAVAILABLE;
         }
         if (e instanceof UsageException || e instanceof ConfigException || e instanceof GitException
                 || e instanceof LintConfigException) {
@@ -60,7 +60,7 @@ public final class Main {
         if (exitCodeOf(e) == USAGE) {
             return e.getMessage();
         }
-        if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof GitHubException) {
+        if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof CodeHostException) {
             return "could not complete: " + e.getMessage();
         }
         return "could not complete: " + e;

@@ -6,9 +6,6 @@ import dev.prharness.change.TextContent;
 import dev.prharness.diff.DiffCache;
 import dev.prharness.git.GitRepository;
 import dev.prharness.git.LocalChange;
-import dev.prharness.lint.LintEngine;
-import dev.prharness.pipeline.LinterReview;
-import dev.prharness.pipeline.ModelReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
@@ -59,12 +56,11 @@ final class ReviewCommand implements Callable<Integer> {
         LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
         ReviewConfig reviewConfig = loadConfig(repository, baseSha);
 
-        LintEngine lintEngine = new LintEngine();
-        Optional<ModelReviewer> model = ModelSetup.reviewer(context, options.noAi, ModelSetup.botSettings(context), lintEngine);
+        ReviewPipeline pipeline = context.root().reviewPipeline(options.noAi);
         ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
         Review review;
         try {
-            review = new ReviewPipeline(new LinterReview(lintEngine), model).run(change, reviewConfig, progress);
+            review = pipeline.run(change, reviewConfig, progress);
         } finally {
             progress.clear();
         }

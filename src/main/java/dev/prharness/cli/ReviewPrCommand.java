@@ -1,13 +1,8 @@
 package dev.prharness.cli;
 
-import dev.prharness.config.BotSettings;
+import dev.prharness.app.CompositionRoot;
+import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.config.ReviewConfig;
-import dev.prharness.github.GitHubAuth;
-import dev.prharness.github.GitHubConnection;
-import dev.prharness.github.GitHubPullRequests;
-import dev.prharness.github.PullRequestRef;
-import dev.prharness.lint.LintEngine;
-import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
@@ -50,21 +45,16 @@ final class ReviewPrCommand implements Callable<Integer> {
         String token = context.variable("GITHUB_TOKEN").orElseThrow(() -> new UsageException(
                 "GITHUB_TOKEN is not set; set it to a token that can read the repository and write pull request "
                         + "reviews and comments (or use --dry-run with a read-only token)"));
-        String apiUrl = context.variable("GITHUB_API_URL").orElse(GitHubConnection.DEFAULT_API_URL);
         Optional<ReviewConfig> override = options.configFile();
 
-        BotSettings settings = ModelSetup.botSettings(context);
-        LintEngine lintEngine = new LintEngine();
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine),
-                ModelSetup.reviewer(context, options.noAi, settings, lintEngine));
-        GitHubPullRequests github = new GitHubPullRequests(GitHubConnection.open(apiUrl, new GitHubAuth.Token(token), ref.toString()));
-        Optional<String> login = context.variable("PR_HARNESS_BOT_LOGIN").or(github::login)
-                .or(() -> context.variable("GITHUB_ACTIONS").map(v -> "github-actions[bot]"));
+        CompositionRoot root = context.root();
+        ReviewPipeline pipeline = root.reviewPipeline(options.noAi);
+        CompositionRoot.HostSession github = root.gitHubWithToken(token, ref.toString());
 
         ProgressLine progress = new ProgressLine(context.err(), context.terminal());
         PullRequestReviewer.Outcome outcome;
         try {
-            outcome = new PullRequestReviewer(github, pipeline, login)
+            outcome = new PullRequestReviewer(github.host(), pipeline, github.botLogin())
                     .review(ref, new PullRequestReviewer.Options(full, dryRun, override, false), progress);
         } finally {
             progress.clear();

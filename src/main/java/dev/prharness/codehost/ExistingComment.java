@@ -1,4 +1,4 @@
-package dev.prharness.github;
+package dev.prharness.codehost;
 
 /** A comment already on a pull request: where it lives, its id, who wrote it, and its text. */
 public record ExistingComment(Kind kind, long id, String author, String body) {

@@ -1,11 +1,11 @@
-package dev.prharness.github;
+package dev.prharness.codehost;
 
 import dev.prharness.diff.FileDiff;
 import java.util.List;
 
 /**
- * A pull request as read from GitHub: its identity, description, the commits it compares, whether it is a
- * draft or comes from a fork, the repository's default branch, and its changed files as diffs.
+ * A pull request as read from its code host: its identity, description, the commits it compares, whether it is
+ * a draft, the repository's default branch, and its changed files as diffs.
  */
 public record PullRequest(
         PullRequestRef ref,
@@ -16,7 +16,6 @@ public record PullRequest(
         String baseSha,
         String headSha,
         String defaultBranch,
-        boolean fromFork,
         List<FileDiff> files) {
 
     public PullRequest {

@@ -1,4 +1,4 @@
-package dev.prharness.github;
+package dev.prharness.codehost;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

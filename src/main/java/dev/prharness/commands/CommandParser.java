@@ -40,11 +40,6 @@ public final class CommandParser {
         });
     }
 
-    /** Whether a comment may hold a command, before anything is stored (the router's cheap check). */
-    public boolean mayBeCommand(String commentBody) {
-        return parse(commentBody).isPresent();
-    }
-
     private String withoutMention(String line) {
         if (!line.startsWith("@") || botLogin.isEmpty()) {
             return line;

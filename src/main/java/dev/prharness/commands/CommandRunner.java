@@ -2,14 +2,14 @@ package dev.prharness.commands;
 
 import dev.prharness.aireview.ChangeDescriber;
 import dev.prharness.aireview.QuestionAnswerer;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.PullRequest;
+import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.config.ReviewConfig;
-import dev.prharness.github.GitHubPullRequests;
-import dev.prharness.github.PullRequest;
-import dev.prharness.github.PullRequestChange;
-import dev.prharness.github.PullRequestRef;
 import dev.prharness.harness.MeteredModel;
 import dev.prharness.harness.ModelClient;
 import dev.prharness.harness.RunUsage;
+import dev.prharness.pipeline.PullRequestChange;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
@@ -53,7 +53,7 @@ public final class CommandRunner {
         this.parser = new CommandParser(services.botLogin());
     }
 
-    public Result run(GitHubPullRequests github, PullRequestRef ref, Comment comment) {
+    public Result run(CodeHost host, PullRequestRef ref, Comment comment) {
         if ("Bot".equalsIgnoreCase(comment.authorType())
                 || services.botLogin().map(login -> login.equalsIgnoreCase(comment.author())).orElse(false)) {
             return Result.IGNORED;
@@ -63,43 +63,43 @@ public final class CommandRunner {
             return Result.IGNORED;
         }
         BotCommand command = parsed.get();
-        if (!github.canWrite(ref, comment.author())) {
+        if (!host.canWrite(ref, comment.author())) {
             LOG.info("{}: @{} may not run /{} (needs write access)", ref, comment.author(), command.name());
             if (services.limits().mayTellReader(ref.toString())) {
-                github.createComment(ref, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
+                host.createComment(ref, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
                         + "people with write access to this repository, so this one was not run.");
             }
             return Result.NOT_ALLOWED;
         }
         if (!services.limits().allow(comment.author(), ref.toString())) {
-            github.createComment(ref, "@" + comment.author() + " the command limit for this hour is reached (per person "
+            host.createComment(ref, "@" + comment.author() + " the command limit for this hour is reached (per person "
                     + "or per pull request); `/" + command.name() + "` was not run. Try again later.");
             return Result.LIMITED;
         }
-        github.react(ref, comment.id(), "eyes");
+        host.react(ref, comment.id(), "eyes");
         try {
-            Optional<String> reply = execute(github, ref, command);
-            reply.ifPresent(text -> github.createComment(ref, text));
-            github.react(ref, comment.id(), "rocket");
+            Optional<String> reply = execute(host, ref, command);
+            reply.ifPresent(text -> host.createComment(ref, text));
+            host.react(ref, comment.id(), "rocket");
             return Result.DONE;
         } catch (RuntimeException e) {
             LOG.warn("{}: /{} failed: {}", ref, command.name(), e.getMessage());
-            github.react(ref, comment.id(), "confused");
-            github.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + e.getMessage());
+            host.react(ref, comment.id(), "confused");
+            host.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + e.getMessage());
             return Result.FAILED;
         }
     }
 
-    private Optional<String> execute(GitHubPullRequests github, PullRequestRef ref, BotCommand command) {
+    private Optional<String> execute(CodeHost host, PullRequestRef ref, BotCommand command) {
         return switch (command) {
             case BotCommand.Review review -> {
-                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(github, services.reviewPipeline(),
+                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, services.reviewPipeline(),
                         services.botLogin()).review(ref, new PullRequestReviewer.Options(review.full(), false,
                         Optional.empty(), false), ReviewProgress.SILENT);
                 yield Optional.of(outcome.scope() + " " + posted(outcome));
             }
-            case BotCommand.Lint lint -> {
-                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(github, services.lintPipeline(),
+            case BotCommand.Lint() -> {
+                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, services.lintPipeline(),
                         services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false),
                         ReviewProgress.SILENT);
                 yield Optional.of("Linters run. " + posted(outcome));
@@ -110,18 +110,18 @@ public final class CommandRunner {
                 }
                 QuestionAnswerer answerer = services.answerer().orElseThrow(() -> new IllegalStateException(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /ask needs it"));
-                PullRequest pr = github.read(ref);
-                ReviewConfig config = RepositoryConfig.load(github, pr, new ArrayList<>());
-                String answer = answerer.answer(PullRequestChange.whole(github, pr), config, ask.question());
+                PullRequest pr = host.read(ref);
+                ReviewConfig config = RepositoryConfig.load(host, pr, new ArrayList<>());
+                String answer = answerer.answer(PullRequestChange.whole(host, pr), config, ask.question());
                 yield Optional.of(quote(ask.question()) + "\n\n" + answer);
             }
-            case BotCommand.Describe describe -> {
+            case BotCommand.Describe() -> {
                 ModelClient model = services.model().orElseThrow(() -> new IllegalStateException(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /describe needs it"));
-                PullRequest pr = github.read(ref);
+                PullRequest pr = host.read(ref);
                 MeteredModel metered = new MeteredModel(model, ref + "/describe", new RunUsage());
                 String summary = new ChangeDescriber().describe(
-                        PullRequestChange.whole(github, pr).info(), pr.files(), metered)
+                        PullRequestChange.whole(host, pr).info(), pr.files(), metered)
                         .orElseThrow(() -> new IllegalStateException("the model gave no description; try again later"));
                 yield Optional.of("**What this pull request does** (written by pr-harness)\n\n" + summary);
             }

@@ -47,8 +47,4 @@ public record FileDiff(
     public int deletions() {
         return (int) hunks.stream().flatMap(h -> h.lines().stream()).filter(l -> l.kind() == LineKind.REMOVED).count();
     }
-
-    public FileDiff withHunks(List<Hunk> newHunks) {
-        return new FileDiff(oldPath, newPath, type, binary, oldMode, newMode, newHunks);
-    }
 }

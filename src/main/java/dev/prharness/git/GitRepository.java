@@ -63,11 +63,6 @@ public final class GitRepository {
         return result.exitCode() == 0 ? Optional.of(result.text().strip()) : Optional.empty();
     }
 
-    /** Whether {@code ancestor} is an ancestor of (or equal to) {@code commit}. */
-    public boolean isAncestor(String ancestor, String commit) {
-        return git("merge-base", "--is-ancestor", ancestor, commit).exitCode() == 0;
-    }
-
     /**
      * The default branch as a ref: {@code origin/HEAD}'s target when a remote says so, else the first of
      * {@code main}, {@code master}, {@code origin/main}, {@code origin/master} that exists.

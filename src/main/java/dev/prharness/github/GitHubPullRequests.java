@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.prharness.change.TextContent;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.ExistingComment;
+import dev.prharness.codehost.PullRequest;
+import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.diff.ChangeType;
 import dev.prharness.diff.FileDiff;
 import dev.prharness.diff.Hunk;
@@ -28,11 +32,11 @@ import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHRepository;
 
 /**
- * The pull-request operations pr-harness needs, through github-api: read a PR and its files (with a
- * fallback when GitHub leaves out a large file's patch), compare two commits, read files, list existing
- * comments, post one review, and write the summary comment.
+ * The code host on GitHub, through github-api: read a PR and its files (with a fallback when GitHub leaves out
+ * a large file's patch), compare two commits, read files, list existing comments, post one review, write
+ * comments, check permissions and react.
  */
-public final class GitHubPullRequests {
+public final class GitHubPullRequests implements CodeHost {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONTEXT_LINES = 3;
@@ -46,23 +50,23 @@ public final class GitHubPullRequests {
         this.raw = new RawRequests(connection);
     }
 
+    @Override
     public PullRequest read(PullRequestRef ref) {
         return connection.call("reading pull request " + ref, () -> {
             GHRepository repository = connection.gitHub().getRepository(ref.repository());
             GHPullRequest pr = repository.getPullRequest(ref.number());
-            String headRepo = pr.getHead().getRepository() == null ? "" : pr.getHead().getRepository().getFullName();
             List<FileDiff> files = new ArrayList<>();
             for (GHPullRequestFileDetail file : pr.listFiles()) {
                 files.add(fileDiff(repository, file.getFilename(), file.getPreviousFilename(), file.getStatus(),
                         file.getPatch(), file.getChanges(), pr.getBase().getSha(), pr.getHead().getSha()));
             }
             return new PullRequest(ref, pr.getTitle(), pr.getBody(), pr.getUser().getLogin(), pr.isDraft(),
-                    pr.getBase().getSha(), pr.getHead().getSha(), repository.getDefaultBranch(),
-                    !headRepo.isEmpty() && !headRepo.equalsIgnoreCase(ref.repository()), files);
+                    pr.getBase().getSha(), pr.getHead().getSha(), repository.getDefaultBranch(), files);
         });
     }
 
     /** How {@code head} relates to {@code base} and the files changed between them. */
+    @Override
     public Comparison compare(PullRequestRef ref, String base, String head) {
         try {
             return connection.call("comparing " + base + "..." + head + " in " + ref.repository(), () -> {
@@ -85,6 +89,7 @@ public final class GitHubPullRequests {
     }
 
     /** The bytes of {@code path} at {@code sha}, or empty when there is no such file. */
+    @Override
     public Optional<byte[]> fileAt(PullRequestRef ref, String path, String sha) {
         return connection.call("reading " + path + " at " + sha + " in " + ref.repository(), () -> {
             GHRepository repository = connection.gitHub().getRepository(ref.repository());
@@ -93,6 +98,7 @@ public final class GitHubPullRequests {
     }
 
     /** Every conversation comment, inline review comment and review body on the pull request. */
+    @Override
     public List<ExistingComment> comments(PullRequestRef ref) {
         return connection.call("listing the comments of " + ref, () -> {
             GHPullRequest pr = connection.gitHub().getRepository(ref.repository()).getPullRequest(ref.number());
@@ -111,11 +117,13 @@ public final class GitHubPullRequests {
         });
     }
 
+    @Override
     public long createComment(PullRequestRef ref, String body) {
         return connection.call("commenting on " + ref, () -> connection.gitHub().getRepository(ref.repository())
                 .getIssue(ref.number()).comment(body).getId());
     }
 
+    @Override
     public void editComment(PullRequestRef ref, long commentId, String body) {
         connection.call("editing comment " + commentId + " on " + ref, () -> {
             String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId;
@@ -132,6 +140,7 @@ public final class GitHubPullRequests {
      * refused to place (422), found by trying each alone as a pending review that is deleted again; the
      * caller moves them into the body and posts once more.
      */
+    @Override
     public PostOutcome postReview(PullRequestRef ref, ReviewPlan plan) {
         return connection.call("posting the review on " + ref, () -> {
             RawRequests.Response response = raw.send("POST", reviewsPath(ref), reviewRequest(plan, plan.inline(), true));
@@ -159,6 +168,7 @@ public final class GitHubPullRequests {
      * Whether {@code login} may write to the repository (write, maintain or admin), by GitHub's
      * collaborator-permission API; {@code author_association} in a payload is not enough.
      */
+    @Override
     public boolean canWrite(PullRequestRef ref, String login) {
         return connection.call("checking the permission of " + login + " on " + ref.repository(), () -> {
             GHPermissionType permission = connection.gitHub().getRepository(ref.repository()).getPermission(login);
@@ -167,6 +177,7 @@ public final class GitHubPullRequests {
     }
 
     /** Adds a reaction ({@code eyes}, {@code rocket}, {@code confused}, …) to a conversation comment. */
+    @Override
     public void react(PullRequestRef ref, long commentId, String content) {
         connection.call("reacting to comment " + commentId + " on " + ref, () -> {
             String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId + "/reactions";
@@ -182,12 +193,6 @@ public final class GitHubPullRequests {
     public Optional<String> login() {
         return connection.login();
     }
-
-    /** What a review post did: posted, or refused with the comments GitHub would not place. */
-    public record PostOutcome(boolean posted, List<ReviewPlan.InlineComment> refused, long reviewId) {}
-
-    /** A comparison of two commits: GitHub's status (ahead, behind, diverged, identical) and the changed files. */
-    public record Comparison(String status, List<FileDiff> files) {}
 
     private static String reviewsPath(PullRequestRef ref) {
         return "/repos/" + ref.owner() + "/" + ref.repo() + "/pulls/" + ref.number() + "/reviews";

@@ -1,14 +1,13 @@
 package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.ExistingComment;
+import dev.prharness.codehost.PullRequest;
+import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.Side;
-import dev.prharness.github.ExistingComment;
-import dev.prharness.github.GitHubPullRequests;
-import dev.prharness.github.PullRequest;
-import dev.prharness.github.PullRequestChange;
-import dev.prharness.github.PullRequestRef;
 import dev.prharness.review.FileNote;
 import dev.prharness.review.Review;
 import dev.prharness.review.ReviewComment;
@@ -30,12 +29,13 @@ import java.util.Set;
  */
 public final class PullRequestReviewer {
 
-    private final GitHubPullRequests github;
+    private final CodeHost host;
     private final ReviewPipeline pipeline;
     private final Optional<String> botLogin;
 
-    public PullRequestReviewer(GitHubPullRequests github, ReviewPipeline pipeline, Optional<String> botLogin) {
-        this.github = github;
+    /** {@code botLogin}: who the bot posts as; when unknown, no comment on the pull request counts as the bot's. */
+    public PullRequestReviewer(CodeHost host, ReviewPipeline pipeline, Optional<String> botLogin) {
+        this.host = host;
         this.pipeline = pipeline;
         this.botLogin = botLogin;
     }
@@ -73,10 +73,10 @@ public final class PullRequestReviewer {
 
     public Planned plan(PullRequestRef ref, Options options, ReviewProgress progress) {
         progress.step("reading " + ref);
-        PullRequest pr = github.read(ref);
+        PullRequest pr = host.read(ref);
         List<String> problems = new ArrayList<>();
         ReviewConfig config = options.configOverride()
-                .orElseGet(() -> RepositoryConfig.load(github, pr, problems, options.configPath()));
+                .orElseGet(() -> RepositoryConfig.load(host, pr, problems, options.configPath()));
         if (!config.enabled()) {
             return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + RepositoryConfig.PATH + ").");
         }
@@ -84,7 +84,7 @@ public final class PullRequestReviewer {
             return nothingDone(pr, "Draft pull request: not reviewed (set review_drafts: true in " + RepositoryConfig.PATH
                     + " to review drafts).");
         }
-        List<ExistingComment> mine = ownComments(github.comments(ref));
+        List<ExistingComment> mine = ownComments(host.comments(ref));
         Optional<ExistingComment> summary = mine.stream()
                 .filter(c -> c.kind() == ExistingComment.Kind.ISSUE_COMMENT && SummaryComment.isSummary(c.body()))
                 .findFirst();
@@ -107,17 +107,17 @@ public final class PullRequestReviewer {
         boolean reviewPosted = false;
         if (plan.hasReview()) {
             progress.step("posting the review");
-            GitHubPullRequests.PostOutcome outcome = github.postReview(planned.ref(), plan);
+            CodeHost.PostOutcome outcome = host.postReview(planned.ref(), plan);
             if (!outcome.posted()) {
                 plan = new ReviewPlanner().moveToBody(planned.review(), plan, outcome.refused());
-                outcome = github.postReview(planned.ref(), plan);
+                outcome = host.postReview(planned.ref(), plan);
             }
             reviewPosted = outcome.posted();
         }
         if (planned.summaryCommentId().isPresent()) {
-            github.editComment(planned.ref(), planned.summaryCommentId().get(), plan.summaryComment());
+            host.editComment(planned.ref(), planned.summaryCommentId().get(), plan.summaryComment());
         } else {
-            github.createComment(planned.ref(), plan.summaryComment());
+            host.createComment(planned.ref(), plan.summaryComment());
         }
         return new Outcome(planned.review(), plan, reviewPosted, true, planned.scope());
     }
@@ -128,28 +128,31 @@ public final class PullRequestReviewer {
     private Range range(PullRequest pr, Optional<String> reviewedHead, boolean full) {
         String whole = "Reviewed the whole pull request (" + shortSha(pr.baseSha()) + ".." + shortSha(pr.headSha()) + ")";
         if (full || reviewedHead.isEmpty()) {
-            return new Range(PullRequestChange.whole(github, pr), whole + (full ? ", as asked." : "."));
+            return new Range(PullRequestChange.whole(host, pr), whole + (full ? ", as asked." : "."));
         }
         String last = reviewedHead.get();
         if (last.equals(pr.headSha())) {
             return new Range(null, "No new commits since the last review of " + shortSha(last) + ".");
         }
-        GitHubPullRequests.Comparison comparison = github.compare(pr.ref(), last, pr.headSha());
+        CodeHost.Comparison comparison = host.compare(pr.ref(), last, pr.headSha());
         if (comparison.status().equals("ahead")) {
-            return new Range(PullRequestChange.since(github, pr, last, comparison.files()),
+            return new Range(PullRequestChange.since(host, pr, last, comparison.files()),
                     "Reviewed the commits since the last review (" + shortSha(last) + ".." + shortSha(pr.headSha()) + ").");
         }
         if (comparison.status().equals("identical")) {
             return new Range(null, "No new changes since the last review of " + shortSha(last) + ".");
         }
-        return new Range(PullRequestChange.whole(github, pr),
+        return new Range(PullRequestChange.whole(host, pr),
                 whole + ": the last reviewed commit " + shortSha(last) + " is no longer in its history (force-push).");
     }
 
-    /** Only this bot's comments count: anyone could write a marker into a comment of their own. */
+    /**
+     * Only this bot's comments count: anyone could write a marker into a comment of their own. When the bot's
+     * login is unknown, none does (the bot then writes a new summary rather than edit someone else's comment).
+     */
     private List<ExistingComment> ownComments(List<ExistingComment> all) {
         return all.stream()
-                .filter(c -> botLogin.map(login -> login.equalsIgnoreCase(c.author())).orElse(true))
+                .filter(c -> botLogin.map(login -> login.equalsIgnoreCase(c.author())).orElse(false))
                 .toList();
     }
 

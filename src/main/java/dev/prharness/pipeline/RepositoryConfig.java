@@ -1,11 +1,11 @@
 package dev.prharness.pipeline;
 
 import dev.prharness.change.TextContent;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.PullRequest;
 import dev.prharness.config.ConfigException;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.config.ReviewConfigLoader;
-import dev.prharness.github.GitHubPullRequests;
-import dev.prharness.github.PullRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +20,13 @@ public final class RepositoryConfig {
     private RepositoryConfig() {}
 
     /** The config, or the defaults with a line in {@code problems} saying what was wrong with it. */
-    public static ReviewConfig load(GitHubPullRequests github, PullRequest pr, List<String> problems) {
-        return load(github, pr, problems, PATH);
+    public static ReviewConfig load(CodeHost host, PullRequest pr, List<String> problems) {
+        return load(host, pr, problems, PATH);
     }
 
     /** The same, from another path of the default branch. */
-    public static ReviewConfig load(GitHubPullRequests github, PullRequest pr, List<String> problems, String path) {
-        Optional<String> yaml = github.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode);
+    public static ReviewConfig load(CodeHost host, PullRequest pr, List<String> problems, String path) {
+        Optional<String> yaml = host.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode);
         if (yaml.isEmpty()) {
             if (!path.equals(PATH)) {
                 problems.add("The config " + path + " does not exist on " + pr.defaultBranch() + ", so the defaults were used.");
@@ -35,7 +35,7 @@ public final class RepositoryConfig {
         }
         try {
             return new ReviewConfigLoader().load(path + " on " + pr.defaultBranch(), yaml.get(),
-                    rules -> github.fileAt(pr.ref(), rules, pr.defaultBranch()).flatMap(TextContent::decode));
+                    rules -> host.fileAt(pr.ref(), rules, pr.defaultBranch()).flatMap(TextContent::decode));
         } catch (ConfigException e) {
             problems.add("The repository config is invalid, so the defaults were used: " + e.getMessage());
             return ReviewConfig.defaults();

@@ -9,6 +9,10 @@ public final class CommentMarkdown {
     /** The prefix of every hidden marker the bot writes; what follows it identifies the comment. */
     public static final String MARKER_PREFIX = "<!-- pr-harness:";
 
+    /** Message and suggestion share GitHub's 65,536 characters with the heading, fences and marker. */
+    private static final int MAX_MESSAGE_CHARS = 30_000;
+    private static final int MAX_SUGGESTION_CHARS = 30_000;
+
     private CommentMarkdown() {}
 
     public static String body(ReviewComment comment) {
@@ -19,16 +23,20 @@ public final class CommentMarkdown {
         } else {
             body.append(" · ").append(comment.source());
         }
-        body.append("\n\n").append(comment.message().strip()).append('\n');
-        if (comment.suggestion() != null) {
-            String fence = fenceFor(comment.suggestion());
-            body.append('\n').append(fence).append("suggestion\n").append(comment.suggestion());
-            if (!comment.suggestion().endsWith("\n")) {
+        String marker = marker(comment.fingerprint());
+        String suggestion = comment.suggestion() != null && comment.suggestion().length() < MAX_SUGGESTION_CHARS
+                ? comment.suggestion() : null;
+        body.append("\n\n").append(BodyLimit.fit(comment.message().strip(), MAX_MESSAGE_CHARS,
+                "*(cut: the message was longer than a comment can hold)*")).append('\n');
+        if (suggestion != null) {
+            String fence = fenceFor(suggestion);
+            body.append('\n').append(fence).append("suggestion\n").append(suggestion);
+            if (!suggestion.endsWith("\n")) {
                 body.append('\n');
             }
             body.append(fence).append('\n');
         }
-        body.append('\n').append(marker(comment.fingerprint()));
+        body.append('\n').append(marker);
         return body.toString();
     }
 

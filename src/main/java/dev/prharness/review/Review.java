@@ -26,11 +26,6 @@ public record Review(
                 .max(Enum::compareTo);
     }
 
-    public long count(Severity severity) {
-        return comments.stream().filter(c -> c.severity() == severity).count()
-                + fileNotes.stream().filter(n -> n.severity() == severity).count();
-    }
-
     /** A changed file that was not reviewed, and why (binary, deleted, generated, ignored, not Java, …). */
     public record SkippedFile(String path, String reason) {}
 }

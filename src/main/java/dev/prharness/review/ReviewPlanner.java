@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class ReviewPlanner {
 
+    private static final int MAX_LISTED_MESSAGE = 500;
+    private static final int RESERVED_FOR_MORE = 400;
     private static final Pattern MARKER = Pattern.compile("<!-- pr-harness:([0-9a-f]{16}) -->");
 
     /** Fingerprints found in the texts of existing comments. */
@@ -71,16 +73,29 @@ public final class ReviewPlanner {
         return out.toString();
     }
 
+    /**
+     * Lists findings, most severe first, while they fit in GitHub's limit; a finding left out says how many
+     * more there are (they are not marked as posted, so they stay in the count and the next run's candidates).
+     */
     private static void appendList(StringBuilder out, String title, List<ReviewComment> comments) {
         if (comments.isEmpty()) {
             return;
         }
         out.append("\n**").append(title).append("**\n\n");
-        for (ReviewComment c : comments) {
-            out.append("- ").append(CommentMarkdown.badge(c.severity())).append(" `").append(c.path()).append(':')
-                    .append(c.line()).append("` ").append(c.rule() == null ? c.source() : c.source() + " `" + c.rule() + "`")
-                    .append(": ").append(c.message().replaceAll("\\s+", " ").strip()).append(' ')
-                    .append(CommentMarkdown.marker(c.fingerprint())).append('\n');
+        for (int i = 0; i < comments.size(); i++) {
+            ReviewComment c = comments.get(i);
+            String message = c.message().replaceAll("\\s+", " ").strip();
+            String item = "- " + CommentMarkdown.badge(c.severity()) + " `" + c.path() + ':' + c.line() + "` "
+                    + (c.rule() == null ? c.source() : c.source() + " `" + c.rule() + "`") + ": "
+                    + (message.length() > MAX_LISTED_MESSAGE ? message.substring(0, MAX_LISTED_MESSAGE) + "…" : message)
+                    + ' ' + CommentMarkdown.marker(c.fingerprint()) + '\n';
+            if (out.length() + item.length() > BodyLimit.MAX_CHARS - RESERVED_FOR_MORE) {
+                out.append("- … and ").append(comments.size() - i).append(" more, not listed: a review body holds at most ")
+                        .append(BodyLimit.MAX_CHARS).append(" characters. The summary comment counts every finding; ")
+                        .append("`pr-harness review-pr --dry-run --format json` lists them all.\n");
+                return;
+            }
+            out.append(item);
         }
     }
 }

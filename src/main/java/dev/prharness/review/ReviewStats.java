@@ -10,9 +10,4 @@ public record ReviewStats(
         int cacheHits,
         long durationMs,
         double estimatedCostUsd) {
-
-    public ReviewStats withDuration(long millis) {
-        return new ReviewStats(filesReviewed, modelCalls, promptTokens, completionTokens, toolCalls, cacheHits, millis,
-                estimatedCostUsd);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.prharness.server;
 
-import dev.prharness.github.GitHubException;
+import dev.prharness.codehost.CodeHostException;
 import dev.prharness.harness.ModelCallException;
 import dev.prharness.store.StoreException;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Which failures are worth another try (GitHub unreachable or 5xx or rate-limited, the model failing after
+ * Which failures are worth another try (the code host unreachable or 5xx or rate-limited, the model failing after
  * its own retries, the store, I/O) and how long to wait: exponential backoff with jitter.
  */
 final class FailurePolicy {
@@ -25,13 +25,10 @@ final class FailurePolicy {
         if (attemptsSoFar >= maxAttempts) {
             return false;
         }
-        return switch (failure) {
-            case GitHubException github -> github.isTransient();
-            case ModelCallException model -> true;
-            case StoreException store -> true;
-            case IOException io -> true;
-            default -> false;
-        };
+        if (failure instanceof CodeHostException host) {
+            return host.isTransient();
+        }
+        return failure instanceof ModelCallException || failure instanceof StoreException || failure instanceof IOException;
     }
 
     Duration backoff(int attemptsSoFar) {

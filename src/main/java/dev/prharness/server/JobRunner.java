@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +24,8 @@ import org.slf4j.MDC;
  * Runs stored jobs: a fixed number of workers (virtual threads) claim jobs from the store, renew their lease
  * while they work, and finish each as done, to be retried later, or dead. On shutdown, running jobs get a
  * grace period and are then handed back to the queue, so another replica (or this one after a restart)
- * runs them.
+ * runs them. A worker whose lease was taken over (by another replica, after it looked dead) is interrupted,
+ * and what it did no longer counts.
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -34,7 +36,7 @@ public final class JobRunner implements AutoCloseable {
             Duration shutdownGrace) {}
 
     private final JobStore store;
-    private final Map<String, JobHandler> handlers;
+    private final JobHandler handler;
     private final Settings settings;
     private final Clock clock;
     private final String workerId;
@@ -42,13 +44,14 @@ public final class JobRunner implements AutoCloseable {
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("pr-harness-lease-renewal").factory());
     private final Map<Long, Thread> running = new ConcurrentHashMap<>();
+    private final Set<Long> leasesLost = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean stopping;
 
-    public JobRunner(JobStore store, Map<String, JobHandler> handlers, Settings settings, Clock clock, String workerId) {
+    public JobRunner(JobStore store, JobHandler handler, Settings settings, Clock clock, String workerId) {
         this.store = store;
-        this.handlers = Map.copyOf(handlers);
+        this.handler = handler;
         this.settings = settings;
         this.clock = clock;
         this.workerId = workerId;
@@ -103,24 +106,27 @@ public final class JobRunner implements AutoCloseable {
                 renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         String outcome;
         try {
-            JobHandler handler = handlers.getOrDefault(job.kind(), handlers.get(job.kind().split("/", 2)[0]));
-            if (handler == null) {
-                throw new IllegalStateException("no handler for jobs of kind '" + job.kind() + "'");
-            }
             handler.handle(job);
-            store.complete(job.id(), workerId);
-            outcome = "done";
+            outcome = store.complete(job.id(), workerId) ? "done" : leaseLost(job);
         } catch (InterruptedException e) {
-            outcome = "interrupted";
+            outcome = leasesLost.contains(job.id()) ? leaseLost(job) : "interrupted";
         } catch (Exception e) {
-            outcome = finishFailed(job, e);
+            outcome = leasesLost.contains(job.id()) ? leaseLost(job) : finishFailed(job, e);
         } finally {
             renewal.cancel(false);
             running.remove(job.id());
+            leasesLost.remove(job.id());
+            Thread.interrupted();
         }
         EventLog.emit("job", "job", job.id(), "kind", job.kind(), "attempt", job.attempts(), "outcome", outcome,
                 "duration_ms", (System.nanoTime() - started) / 1_000_000);
         MDC.clear();
+    }
+
+    private String leaseLost(Job job) {
+        LOG.warn("job {}: this worker's lease was lost (another replica took the job over); its result does not count",
+                job.id());
+        return "lease_lost";
     }
 
     private String finishFailed(Job job, Exception failure) {
@@ -141,8 +147,12 @@ public final class JobRunner implements AutoCloseable {
 
     private void renew(Job job) {
         try {
-            if (!store.renew(job.id(), workerId, settings.lease())) {
-                LOG.warn("lost the lease of job {}: another replica took it over", job.id());
+            if (!store.renew(job.id(), workerId, settings.lease()) && leasesLost.add(job.id())) {
+                LOG.warn("lost the lease of job {}: another replica took it over; stopping this run", job.id());
+                Thread worker = running.get(job.id());
+                if (worker != null) {
+                    worker.interrupt();
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot renew the lease of job {}: {}", job.id(), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.prharness.server;
 
+import dev.prharness.store.InstallationState;
 import dev.prharness.store.NewJob;
 
 /** What to do with one verified delivery. */
@@ -14,8 +15,8 @@ sealed interface Route {
     /** Work to store durably before answering 202. */
     record Accept(NewJob job) implements Route {}
 
-    /** An App installation changed: recorded, then 202. */
-    record Installation(long id, String account, String action) implements Route {}
+    /** An App installation changed state: recorded (dropping its queued jobs unless active), then 202. */
+    record Installation(long id, String account, InstallationState state) implements Route {}
 
     /** A delivery that cannot be used: 400, saying why. */
     record Invalid(String reason) implements Route {}

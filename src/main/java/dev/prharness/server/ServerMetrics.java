@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -18,6 +19,11 @@ import java.util.function.BiConsumer;
  * figures come from the structured events everything already emits.
  */
 public final class ServerMetrics implements AutoCloseable {
+
+    /** The event label of a delivery whose signature did not verify. */
+    static final String UNVERIFIED = "unverified";
+    private static final Set<String> KNOWN_EVENTS = Set.of("ping", "pull_request", "issue_comment", "installation",
+            "installation_repositories", "pull_request_review", "pull_request_review_comment", "check_run", "check_suite");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong toolCalls = new AtomicLong();
@@ -31,14 +37,21 @@ public final class ServerMetrics implements AutoCloseable {
         Gauge.builder("prharness_tool_cache_hit_ratio", this,
                         m -> m.toolCalls.get() == 0 ? 0 : (double) m.toolCacheHits.get() / m.toolCalls.get())
                 .description("share of tool calls answered from the cache").register(registry);
-        Gauge.builder("prharness_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
-                .description("GitHub API calls left in the current window, as last reported").register(registry);
+        Gauge.builder("prharness_github_rate_limit_remaining", rateLimitRemaining, r -> r.get() < 0 ? Double.NaN : r.get())
+                .description("GitHub API calls left in the current window, as last reported (NaN until GitHub has "
+                        + "answered)").register(registry);
         EventLog.subscribe(listener);
     }
 
-    void delivery(String event, String outcome) {
+    /**
+     * Counts a delivery. Labels come from fixed sets, whatever a sender writes in its headers: the events the
+     * server knows, {@code other}, or {@code unverified} for anything whose signature failed.
+     */
+    void delivery(String event, int status) {
+        String label = event == null || event.isBlank() ? "none" : KNOWN_EVENTS.contains(event) ? event
+                : event.equals(UNVERIFIED) ? UNVERIFIED : "other";
         Counter.builder("prharness_webhook_deliveries_total").description("webhook deliveries by event and answer status")
-                .tag("event", event).tag("outcome", outcome)
+                .tag("event", label).tag("outcome", String.valueOf(status))
                 .register(registry).increment();
     }
 

@@ -1,8 +1,7 @@
 package dev.prharness.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prharness.store.InstallationState;
 import dev.prharness.store.NewJob;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +13,6 @@ import java.util.Set;
  */
 public final class WebhookRouter {
 
-    public static final String REVIEW = "review";
-    public static final String COMMAND = "command";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REVIEW_ACTIONS = Set.of("opened", "reopened", "ready_for_review", "synchronize");
 
     private final CommandFilter commands;
@@ -38,9 +33,7 @@ public final class WebhookRouter {
             case "ping" -> new Route.Pong();
             case "pull_request" -> pullRequest(deliveryId, action, payload);
             case "issue_comment" -> comment(deliveryId, action, payload);
-            case "installation", "installation_repositories" -> new Route.Installation(
-                    payload.path("installation").path("id").asLong(),
-                    payload.path("installation").path("account").path("login").asText(""), event + "." + action);
+            case "installation" -> installation(action, payload);
             default -> new Route.Ignore("event " + event + " is not handled");
         };
     }
@@ -54,14 +47,27 @@ public final class WebhookRouter {
         if (missing.isPresent()) {
             return missing.get();
         }
-        ObjectNode job = JSON.createObjectNode();
-        job.put("action", action);
-        job.put("head_sha", pr.path("head").path("sha").asText(""));
-        job.put("draft", pr.path("draft").asBoolean(false));
-        job.put("full", !action.equals("synchronize"));
-        return new Route.Accept(new NewJob(deliveryId, REVIEW, payload.path("repository").path("full_name").asText(),
-                pr.path("number").asInt(), payload.path("installation").path("id").asLong(),
-                job.toString(), true));
+        return accept(deliveryId, payload, pr, new JobRequest.Review(!action.equals("synchronize")));
+    }
+
+    /**
+     * An uninstalled or suspended installation's queued jobs are dropped and its deliveries no longer stored;
+     * a new, unsuspended or re-permitted one is active again.
+     */
+    private static Route installation(String action, JsonNode payload) {
+        JsonNode id = payload.path("installation").path("id");
+        if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < 1) {
+            return new Route.Invalid("installation event has no installation.id");
+        }
+        Optional<InstallationState> state = switch (action) {
+            case "created", "unsuspend", "new_permissions_accepted" -> Optional.of(InstallationState.ACTIVE);
+            case "suspend" -> Optional.of(InstallationState.SUSPENDED);
+            case "deleted" -> Optional.of(InstallationState.REMOVED);
+            default -> Optional.empty();
+        };
+        return state.<Route>map(s -> new Route.Installation(id.asLong(),
+                        payload.path("installation").path("account").path("login").asText(""), s))
+                .orElseGet(() -> new Route.Ignore("installation." + action + " needs no bookkeeping"));
     }
 
     private Route comment(String deliveryId, String action, JsonNode payload) {
@@ -84,27 +90,36 @@ public final class WebhookRouter {
         if (missing.isPresent()) {
             return missing.get();
         }
-        ObjectNode job = JSON.createObjectNode();
-        job.put("comment_id", comment.path("id").asLong());
-        job.put("body", comment.path("body").asText(""));
-        job.put("user", comment.path("user").path("login").asText(""));
-        job.put("user_type", comment.path("user").path("type").asText(""));
         // The same command queued twice for one pull request runs once; questions are all answered.
-        return new Route.Accept(new NewJob(deliveryId, COMMAND + "/" + command.get(),
-                payload.path("repository").path("full_name").asText(), issue.path("number").asInt(),
-                payload.path("installation").path("id").asLong(), job.toString(), !command.get().equals("ask")));
+        return accept(deliveryId, payload, issue, new JobRequest.Command(command.get(), comment.path("id").asLong(),
+                comment.path("body").asText(""), comment.path("user").path("login").asText(""),
+                comment.path("user").path("type").asText("")));
+    }
+
+    private static Route accept(String deliveryId, JsonNode payload, JsonNode numbered, JobRequest request) {
+        return new Route.Accept(new NewJob(deliveryId, request.kind(), payload.path("repository").path("full_name").asText(),
+                numbered.path("number").asInt(), payload.path("installation").path("id").asLong(), request.toJson(),
+                request.supersedable()));
     }
 
     private static Optional<Route.Invalid> missing(JsonNode payload, JsonNode numbered) {
         if (!payload.path("repository").path("full_name").isTextual()) {
             return Optional.of(new Route.Invalid("payload has no repository.full_name"));
         }
-        if (!numbered.path("number").isIntegralNumber()) {
-            return Optional.of(new Route.Invalid("payload has no pull request number"));
+        if (!payload.path("repository").path("full_name").asText().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+            return Optional.of(new Route.Invalid("repository.full_name is not OWNER/REPO"));
         }
-        if (!payload.path("installation").path("id").isIntegralNumber()) {
+        JsonNode number = numbered.path("number");
+        if (!number.isIntegralNumber() || !number.canConvertToInt() || number.asInt() < 1) {
+            return Optional.of(new Route.Invalid("payload has no pull request number from 1 to " + Integer.MAX_VALUE));
+        }
+        JsonNode installation = payload.path("installation").path("id");
+        if (!installation.isIntegralNumber()) {
             return Optional.of(new Route.Invalid("payload has no installation.id: is the webhook configured on the "
                     + "GitHub App (not on the repository)?"));
+        }
+        if (!installation.canConvertToLong() || installation.asLong() < 1) {
+            return Optional.of(new Route.Invalid("installation.id is not a positive 64-bit number"));
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import dev.prharness.store.JobStore;
 import dev.prharness.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,10 @@ public final class WebhookServer implements AutoCloseable {
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean ready = store.reachable();
-                ctx.status(ready ? 200 : 503).result(ready ? "ready" : "job store unreachable: " + store.describe());
+                if (!ready) {
+                    LOG.warn("not ready: the job store {} does not answer", store.describe());
+                }
+                ctx.status(ready ? 200 : 503).result(ready ? "ready" : "job store unreachable");
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
@@ -69,7 +73,7 @@ public final class WebhookServer implements AutoCloseable {
         }
         byte[] body = ctx.bodyAsBytes();
         if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
-            answer(ctx, event, 401, "missing or wrong X-Hub-Signature-256");
+            answer(ctx, ServerMetrics.UNVERIFIED, 401, "missing or wrong X-Hub-Signature-256");
             return;
         }
         if (event == null || event.isBlank() || delivery == null || delivery.isBlank()) {
@@ -93,15 +97,26 @@ public final class WebhookServer implements AutoCloseable {
         Route route = router.route(event, delivery, payload);
         try {
             switch (route) {
-                case Route.Pong pong -> answer(ctx, event, 200, "pong");
+                case Route.Pong() -> answer(ctx, event, 200, "pong");
                 case Route.Ignore ignore -> answer(ctx, event, 204, ignore.reason());
                 case Route.Invalid invalid -> answer(ctx, event, 400, invalid.reason());
                 case Route.Installation installation -> {
-                    store.recordInstallation(installation.id(), installation.account(), installation.action());
-                    answer(ctx, event, 202, "recorded " + installation.action());
+                    List<Long> cancelled = store.recordInstallation(installation.id(), installation.account(),
+                            installation.state());
+                    if (!cancelled.isEmpty()) {
+                        LOG.info("installation {} is {}: queued jobs {} cancelled", installation.id(),
+                                installation.state(), cancelled);
+                    }
+                    answer(ctx, event, 202, "installation " + installation.id() + " recorded as "
+                            + installation.state().name().toLowerCase(java.util.Locale.ROOT)
+                            + (cancelled.isEmpty() ? "" : "; " + cancelled.size() + " queued jobs cancelled"));
                 }
                 case Route.Accept accept -> {
                     JobStore.Enqueued enqueued = store.enqueue(accept.job());
+                    if (enqueued.refused().isPresent()) {
+                        answer(ctx, event, 204, enqueued.refused().get());
+                        return;
+                    }
                     enqueued.superseded().forEach(id -> LOG.info("job {} superseded by job {} (delivery {}): a newer "
                             + "push makes the queued review pointless", id, enqueued.jobId(), delivery));
                     if (!enqueued.duplicate()) {
@@ -118,7 +133,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private void answer(Context ctx, String event, int status, String message) {
-        metrics.delivery(event == null ? "unknown" : event, String.valueOf(status));
+        metrics.delivery(event, status);
         ctx.status(status);
         if (status != 204) {
             ctx.result(message);

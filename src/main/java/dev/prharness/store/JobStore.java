@@ -64,11 +64,19 @@ public final class JobStore implements AutoCloseable {
         return store;
     }
 
-    /** Enqueued: the job's id, whether this delivery was already stored, and the queued jobs it replaced. */
-    public record Enqueued(long jobId, boolean duplicate, List<Long> superseded) {}
+    /**
+     * Enqueued: the job's id, whether this delivery was already stored, and the queued jobs it replaced; or,
+     * when its installation is suspended or removed, not stored ({@code refused} says why, {@code jobId} is 0).
+     */
+    public record Enqueued(long jobId, boolean duplicate, List<Long> superseded, Optional<String> refused) {}
 
     public Enqueued enqueue(NewJob job) {
         return transaction("enqueue delivery " + job.deliveryId(), connection -> {
+            InstallationState installation = installationState(connection, job.installationId());
+            if (installation != InstallationState.ACTIVE) {
+                return new Enqueued(0, false, List.of(), Optional.of("installation " + job.installationId() + " is "
+                        + installation.column() + "; its deliveries are not stored"));
+            }
             long now = clock.millis();
             Long id = null;
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -97,7 +105,7 @@ public final class JobStore implements AutoCloseable {
                     existing.setString(1, job.deliveryId());
                     try (ResultSet rows = existing.executeQuery()) {
                         rows.next();
-                        return new Enqueued(rows.getLong(1), true, List.of());
+                        return new Enqueued(rows.getLong(1), true, List.of(), Optional.empty());
                     }
                 }
             }
@@ -119,7 +127,7 @@ public final class JobStore implements AutoCloseable {
                     }
                 }
             }
-            return new Enqueued(id, false, superseded);
+            return new Enqueued(id, false, superseded, Optional.empty());
         });
     }
 
@@ -240,9 +248,13 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
-    /** Records an App installation event (created, deleted, suspended, …). */
-    public void recordInstallation(long installationId, String account, String action) {
-        transaction("record installation " + installationId, connection -> {
+    /**
+     * Records where an App installation stands. A suspended or removed installation's queued jobs are cancelled
+     * (they could only fail without its token); returns their ids.
+     */
+    public List<Long> recordInstallation(long installationId, String account, InstallationState state) {
+        return transaction("record installation " + installationId, connection -> {
+            long now = clock.millis();
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM installations WHERE id = ?")) {
                 delete.setLong(1, installationId);
                 delete.executeUpdate();
@@ -251,12 +263,49 @@ public final class JobStore implements AutoCloseable {
                     "INSERT INTO installations (id, account, action, updated_at) VALUES (?, ?, ?, ?)")) {
                 insert.setLong(1, installationId);
                 insert.setString(2, account);
-                insert.setString(3, action);
-                insert.setLong(4, clock.millis());
+                insert.setString(3, state.column());
+                insert.setLong(4, now);
                 insert.executeUpdate();
             }
-            return null;
+            List<Long> cancelled = new ArrayList<>();
+            if (state != InstallationState.ACTIVE) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE jobs SET status = 'cancelled', last_error = ?, updated_at = ?
+                        WHERE installation_id = ? AND status = 'queued'
+                        RETURNING id""")) {
+                    update.setString(1, "installation " + installationId + " was " + state.column());
+                    update.setLong(2, now);
+                    update.setLong(3, installationId);
+                    try (ResultSet rows = update.executeQuery()) {
+                        while (rows.next()) {
+                            cancelled.add(rows.getLong(1));
+                        }
+                    }
+                }
+            }
+            return cancelled;
         });
+    }
+
+    /** Where an installation stands; one the store never heard of is active. */
+    public InstallationState installation(long installationId) {
+        return transaction("read installation " + installationId, connection -> installationState(connection, installationId));
+    }
+
+    private static InstallationState installationState(Connection connection, long installationId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT action FROM installations WHERE id = ?")) {
+            select.setLong(1, installationId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    for (InstallationState state : InstallationState.values()) {
+                        if (state.column().equals(rows.getString(1))) {
+                            return state;
+                        }
+                    }
+                }
+                return InstallationState.ACTIVE;
+            }
+        }
     }
 
     /** Whether the database answers. */

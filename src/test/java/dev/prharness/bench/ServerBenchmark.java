@@ -17,10 +17,11 @@ import dev.prharness.model.ModelSettings;
 import dev.prharness.model.OpenAiModelClient;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ReviewPipeline;
-import dev.prharness.server.GitHubAccess;
+import dev.prharness.app.CompositionRoot;
+import dev.prharness.app.ServerAssembly;
 import dev.prharness.server.JobRunner;
 import dev.prharness.server.PayloadSignature;
-import dev.prharness.server.ReviewJobHandler;
+import dev.prharness.server.JobRequest;
 import dev.prharness.server.ServerMetrics;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
@@ -88,7 +89,7 @@ public final class ServerBenchmark {
 
     private static void ingest(String label, String url, int clients) throws Exception {
         try (JobStore store = JobStore.open(url, Clock.systemUTC())) {
-            JobRunner idle = new JobRunner(store, Map.of(), new JobRunner.Settings(1, Duration.ofSeconds(30),
+            JobRunner idle = new JobRunner(store, job -> { }, new JobRunner.Settings(1, Duration.ofSeconds(30),
                     Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), "bench");
             ServerMetrics metrics = new ServerMetrics(store);
             WebhookServer server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(b -> Optional.empty()),
@@ -182,26 +183,20 @@ public final class ServerBenchmark {
             return holder[0].toolCalls("strong", call("submit_review", "{\"summary\": \"ok\"}"));
         });
         holder[0] = openAi;
-        BotSettings settings = new BotSettingsLoader().load(Optional.empty());
-        OpenAiModelClient client = new OpenAiModelClient(ModelSettings.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-bench",
-                "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong", "PR_HARNESS_CHEAP_MODEL", "cheap"),
-                settings).orElseThrow());
-        HarnessSettings harnessSettings = HarnessSettings.from(settings.harness());
-        LintEngine lint = new LintEngine();
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lint), Optional.of(new AiReviewer(
-                new AiSetup(client, new Harness(harnessSettings.limits(),
-                        new ContextCompactor(Prompts.text("compaction-system.md"), 2), Clock.systemUTC()),
-                        harnessSettings, new ToolResultCache(10_000), lint))));
-        try (JobStore store = JobStore.open("jdbc:sqlite:" + dir.resolve("reviews.db"), Clock.systemUTC())) {
-            JobRunner runner = new JobRunner(store, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(
-                    GitHubAccess.withToken(github.apiUrl(), "bench"), pipeline, Optional.of("pr-harness-bot"))),
-                    new JobRunner.Settings(reviews, Duration.ofSeconds(120), Duration.ofMillis(100), 1, Duration.ofSeconds(1),
-                            Duration.ofSeconds(5)), Clock.systemUTC(), "bench");
+        Path settings = dir.resolve("bench-settings.yml");
+        Files.writeString(settings, "server: {concurrency: " + reviews + ", lease_seconds: 120, poll_millis: 100, "
+                + "max_attempts: 1}\n");
+        Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-bench", "OPENAI_BASE_URL", openAi.baseUrl(),
+                "PR_HARNESS_MODEL", "strong", "PR_HARNESS_CHEAP_MODEL", "cheap", "GITHUB_WEBHOOK_SECRET", SECRET,
+                "GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", "bench", "PR_HARNESS_DB",
+                "jdbc:sqlite:" + dir.resolve("reviews.db"), "PR_HARNESS_CONFIG", settings.toString());
+        try (ServerAssembly server = new CompositionRoot(env, System.err).server()) {
             for (int i = 1; i <= reviews; i++) {
-                store.enqueue(new NewJob("d" + i, WebhookRouter.REVIEW, "acme/widgets", i, 1, "{\"full\": true}", true));
+                JobRequest review = new JobRequest.Review(true);
+                server.store().enqueue(new NewJob("d" + i, review.kind(), "acme/widgets", i, 1, review.toJson(), true));
             }
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            runner.start();
+            server.runner().start();
             boolean reached = allInFlight.await(180, TimeUnit.SECONDS);
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -213,7 +208,6 @@ public final class ServerBenchmark {
                     + "after GC %.0f MB (committed %.0f MB, max %.0f MB)%n", reviews, reached ? "all reached the model" : "NOT all reached",
                     heapInFlight / 1e6, committed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
             release.countDown();
-            runner.close();
         }
         github.close();
         openAi.close();

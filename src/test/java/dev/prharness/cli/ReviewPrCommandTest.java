@@ -322,6 +322,28 @@ class ReviewPrCommandTest {
         return Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl());
     }
 
+    @Test
+    void aReviewWithMoreFindingsThanABodyHoldsIsPostedWithinGitHubsLimitAndSaysHowManyMore() {
+        StringBuilder many = new StringBuilder("package demo;\n\nclass Many {\n    void run() throws Exception {\n    }\n");
+        for (int i = 0; i < 700; i++) {
+            many.append("\n    void call").append(i).append("() {\n        try {\n            run();\n        } catch (Exception e")
+                    .append(i).append(") {\n        }\n    }\n");
+        }
+        repo.write("src/main/java/demo/Many.java", many.append("}\n").toString());
+        pr.headSha = repo.commit("many empty catch blocks");
+
+        CliRun run = reviewPr();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, github.reviews().size(), "one review, accepted the first time");
+        assertEquals(1, github.requests("POST", "/pulls/7/reviews").size(), "no retries, no probes");
+        String body = github.reviews().get(0).path("body").asText();
+        assertTrue(body.length() <= FakeGitHub.MAX_BODY_CHARS, "body of " + body.length() + " characters");
+        assertTrue(body.matches("(?s).*… and \\d+ more, not listed.*"), body.substring(Math.max(0, body.length() - 400)));
+        assertEquals(1, github.issueComments().size(), "the summary was written too");
+        assertTrue(github.issueComments().get(0).path("body").asText().length() <= FakeGitHub.MAX_BODY_CHARS);
+    }
+
     private CliRun reviewPr(String... extra) {
         String[] args = new String[3 + extra.length];
         args[0] = "review-pr";

@@ -1,5 +1,7 @@
 package dev.prharness.github;
 
+import dev.prharness.codehost.PullRequest;
+import dev.prharness.codehost.PullRequestRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

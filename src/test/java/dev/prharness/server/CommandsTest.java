@@ -4,24 +4,6 @@ import static dev.prharness.testing.FakeOpenAi.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.prharness.aireview.AiReviewer;
-import dev.prharness.aireview.AiSetup;
-import dev.prharness.aireview.HarnessSettings;
-import dev.prharness.aireview.Prompts;
-import dev.prharness.aireview.QuestionAnswerer;
-import dev.prharness.commands.CommandLimits;
-import dev.prharness.commands.CommandRunner;
-import dev.prharness.config.BotSettingsLoader;
-import dev.prharness.config.BotSettings;
-import dev.prharness.harness.ContextCompactor;
-import dev.prharness.harness.Harness;
-import dev.prharness.harness.ModelClient;
-import dev.prharness.harness.ToolResultCache;
-import dev.prharness.lint.LintEngine;
-import dev.prharness.model.ModelSettings;
-import dev.prharness.model.OpenAiModelClient;
-import dev.prharness.pipeline.LinterReview;
-import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.store.JobStore;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.FakeOpenAi;
@@ -29,9 +11,7 @@ import dev.prharness.testing.Fixtures;
 import dev.prharness.testing.TestRepo;
 import dev.prharness.testing.Webhooks;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,25 +47,10 @@ class CommandsTest {
                 ? openAi.text("cheap", "- compares strings")
                 : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"reviewed\"}")));
 
-        BotSettings settings = new BotSettingsLoader().load(Optional.empty());
-        ModelClient client = new OpenAiModelClient(ModelSettings.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-test",
-                "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong", "PR_HARNESS_CHEAP_MODEL", "cheap"),
-                settings).orElseThrow());
-        HarnessSettings harnessSettings = HarnessSettings.from(settings.harness());
-        Harness harness = new Harness(harnessSettings.limits(), new ContextCompactor(Prompts.text("compaction-system.md"), 2),
-                Clock.systemUTC());
-        LintEngine lint = new LintEngine();
-        ToolResultCache cache = new ToolResultCache(100);
-        AiSetup ai = new AiSetup(client, harness, harnessSettings, cache, lint);
-        ReviewPipeline withModel = new ReviewPipeline(new LinterReview(lint), Optional.of(new AiReviewer(ai)));
-        CommandRunner commands = new CommandRunner(new CommandRunner.Services(withModel,
-                new ReviewPipeline(new LinterReview(lint), Optional.empty()),
-                Optional.of(new QuestionAnswerer(ai)), Optional.of(client),
-                Optional.of(BOT), new CommandLimits(10, 30)));
-        GitHubAccess access = GitHubAccess.withToken(github.apiUrl(), TOKEN);
-
-        server = new TestServer(dir, SECRET, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(access, withModel, Optional.of(BOT)),
-                WebhookRouter.COMMAND, new CommandJobHandler(access, commands)), Optional.of(BOT));
+        Map<String, String> env = TestServer.environment(dir, SECRET, github, TOKEN, "commands: {max_per_user_per_hour: 10}\n");
+        env.putAll(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
+                "PR_HARNESS_CHEAP_MODEL", "cheap"));
+        server = new TestServer(env);
         server.runner.start();
         store = server.store;
         webhooks = server.webhooks;
@@ -190,5 +155,24 @@ class CommandsTest {
         assertEquals(204, comment("deleted", "/review", "maintainer", "User"));
         assertEquals(204, comment("created", "Nice work!", "maintainer", "User"));
         assertEquals(0, store.jobs().size());
+    }
+
+    @Test
+    void aWriterOverTheHourlyLimitGetsOneReplyAndTheCommandDoesNotRun() {
+        server.close();
+        Map<String, String> env = TestServer.environment(dir, SECRET, github, TOKEN, "commands: {max_per_user_per_hour: 1}\n");
+        server = new TestServer(env);
+        server.runner.start();
+        webhooks = server.webhooks;
+
+        comment("created", "/help", "maintainer", "User");
+        comment("created", "/lint", "maintainer", "User");
+        server.awaitJobs();
+
+        var bodies = github.issueComments().stream().map(c -> c.path("body").asText()).toList();
+        assertEquals(1, bodies.stream().filter(b -> b.contains("`/lint`") && b.contains("`/describe`")).count(), bodies.toString());
+        assertEquals(1, bodies.stream().filter(b -> b.contains("command limit for this hour is reached")
+                && b.contains("`/lint` was not run")).count(), bodies.toString());
+        assertEquals(0, github.reviews().size(), "/lint did not run");
     }
 }

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.github.GitHubException;
+import dev.prharness.events.EventLog;
+import dev.prharness.testing.TestClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import dev.prharness.store.Job;
 import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
@@ -40,7 +46,7 @@ class JobRunnerTest {
     }
 
     private JobRunner runner(JobHandler handler, Duration grace) {
-        return new JobRunner(store, Map.of("review", handler), new JobRunner.Settings(1, Duration.ofSeconds(30),
+        return new JobRunner(store, handler, new JobRunner.Settings(1, Duration.ofSeconds(30),
                 Duration.ofMillis(20), 3, Duration.ofMillis(10), grace), Clock.systemUTC(), "test");
     }
 
@@ -113,5 +119,50 @@ class JobRunnerTest {
         runner.close();
 
         assertEquals(JobStatus.DONE, job(id).status());
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasTakenOverIsStoppedAndItsRunDoesNotCount() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        BiConsumer<String, Map<String, Object>> events = (event, fields) -> {
+            if (event.equals("job")) {
+                outcomes.add(fields.get("outcome"));
+            }
+        };
+        EventLog.subscribe(events);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        try (JobStore replicaOne = JobStore.open("jdbc:sqlite:" + dir.resolve("lease.db"), clock);
+                JobStore replicaTwo = JobStore.open("jdbc:sqlite:" + dir.resolve("lease.db"), clock)) {
+            long id = replicaOne.enqueue(new NewJob("lease", "review", "acme/widgets", 7, 1, "{}", true)).jobId();
+            try (JobRunner runner = new JobRunner(replicaOne, job -> {
+                started.countDown();
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw e;
+                }
+            }, new JobRunner.Settings(1, Duration.ofMillis(300), Duration.ofMillis(20), 3, Duration.ofMillis(10),
+                    Duration.ofSeconds(1)), clock, "replica-one")) {
+                runner.start();
+                assertTrue(started.await(10, TimeUnit.SECONDS));
+
+                clock.advance(Duration.ofSeconds(1));
+                Job takenOver = replicaTwo.claim("replica-two", Duration.ofSeconds(30)).orElseThrow();
+
+                assertEquals(id, takenOver.id());
+                assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the worker that lost its lease is stopped");
+                Eventually.await("the run is reported as lease lost", Duration.ofSeconds(10), () -> outcomes.contains("lease_lost"));
+                Job now = replicaTwo.find(id).orElseThrow();
+                assertEquals(JobStatus.RUNNING, now.status(), "the stale worker neither finished nor failed the job");
+                assertEquals("replica-two", now.leaseOwner());
+                assertEquals(2, now.attempts());
+                assertTrue(replicaTwo.complete(id, "replica-two"));
+            }
+        } finally {
+            EventLog.unsubscribe(events);
+        }
     }
 }

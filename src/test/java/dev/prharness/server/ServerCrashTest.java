@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pr-harness serve} as a real process, killed with SIGKILL in the middle of a review and started
- * again: the stored job runs again to completion and no comment is posted twice.
+ * {@code pr-harness serve} as a real process, killed with SIGKILL in the middle of a job and started again:
+ * the stored job runs again to completion and no comment is posted twice.
  */
 class ServerCrashTest {
 
@@ -45,14 +46,15 @@ class ServerCrashTest {
     @TempDir
     Path dir;
 
-    private final CountDownLatch releaseModel = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
     private Process server;
     private FakeGitHub github;
     private FakeOpenAi openAi;
+    private String head;
 
     @AfterEach
     void cleanUp() {
-        releaseModel.countDown();
+        release.countDown();
         if (server != null) {
             server.destroyForcibly();
         }
@@ -64,55 +66,109 @@ class ServerCrashTest {
         }
     }
 
-    @Test
-    void aJobInterruptedByAKilledServerIsCompletedAfterRestartWithoutDuplicates() throws Exception {
+    private void aPullRequestAndAModel() {
         TestRepo repo = TestRepo.init(dir.resolve("repo"));
         repo.write(SERVICE, "package demo;\n\npublic class Service {\n}\n");
         String base = repo.commit("base");
         repo.write(SERVICE, "package demo;\n\npublic class Service {\n    void load() {\n        try {\n            Thread.sleep(1);\n"
                 + "        } catch (InterruptedException e) {\n        }\n    }\n}\n");
-        String head = repo.commit("head");
+        head = repo.commit("head");
         github = new FakeGitHub(repo, "acme/widgets").botLogin("pr-harness[bot]");
         github.pullRequest(7, base, head);
+        openAi = new FakeOpenAi().otherwise(request -> request.model().equals("cheap")
+                ? openAi.text("cheap", "- adds load()")
+                : FakeOpenAi.error(500, "no answer scripted"));
+    }
 
+    private void scriptTheReview() {
+        openAi.script("strong",
+                openAi.toolCalls("strong", call("add_review_comment", "{\"path\": \"" + SERVICE
+                        + "\", \"line\": 6, \"severity\": \"warning\", \"body\": \"Sleeping in load() blocks the caller.\"}")),
+                openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"One blocking call.\"}")));
+    }
+
+    @Test
+    void aJobInterruptedWhileTheModelThinksIsCompletedAfterRestart() throws Exception {
+        aPullRequestAndAModel();
         CountDownLatch modelReached = new CountDownLatch(1);
-        openAi = new FakeOpenAi().otherwise(request -> {
+        openAi.otherwise(request -> {
             if (request.model().equals("cheap")) {
                 return openAi.text("cheap", "- adds load()");
             }
             modelReached.countDown();
             try {
-                // First life of the server: the model "thinks" until the test kills the server.
-                releaseModel.await(60, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return FakeOpenAi.error(500, "the server that asked is gone");
         });
-
         Path db = dir.resolve("jobs.db");
         int port = freePort();
+        Webhooks webhooks = startAndDeliver(db, port);
+        assertTrue(modelReached.await(60, TimeUnit.SECONDS), "the job reached the model");
+
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(0, github.reviews().size(), "nothing was posted before the kill");
+
+        openAi.otherwise(request -> request.model().equals("cheap") ? openAi.text("cheap", "- adds load()")
+                : FakeOpenAi.error(500, "no answer scripted"));
+        scriptTheReview();
+        server = start(db, port);
+        awaitCompletedOnce(db, webhooks);
+    }
+
+    @Test
+    void aJobKilledAfterItsReviewWasPostedPostsNothingTwiceAfterRestart() throws Exception {
+        aPullRequestAndAModel();
+        scriptTheReview();
+        CountDownLatch reviewPosted = new CountDownLatch(1);
+        github.beforeAnswer(request -> {
+            if (request.method().equals("POST") && request.path().endsWith("/pulls/7/reviews")) {
+                reviewPosted.countDown();
+                try {
+                    // GitHub has the review; the server never hears back and never marks the job done.
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Path db = dir.resolve("jobs.db");
+        int port = freePort();
+        Webhooks webhooks = startAndDeliver(db, port);
+        assertTrue(reviewPosted.await(60, TimeUnit.SECONDS), "the review reached GitHub");
+
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(1, github.reviews().size(), "the review was posted before the kill");
+        assertEquals(JobStatus.RUNNING, jobStatus(db), "the job was not marked done before the kill");
+        assertEquals(0, github.issueComments().size(), "the summary was not written before the kill");
+        github.beforeAnswer(request -> { });
+        release.countDown();
+
+        scriptTheReview();
+        server = start(db, port);
+        awaitCompletedOnce(db, webhooks);
+    }
+
+    private Webhooks startAndDeliver(Path db, int port) throws IOException {
         server = start(db, port);
         Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, SECRET);
         Eventually.await("the server is up", Duration.ofSeconds(60), () -> healthy(webhooks));
         var accepted = webhooks.deliver("pull_request", "crash-delivery",
                 Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, head, 99)));
         assertEquals(202, accepted.statusCode());
-        assertTrue(modelReached.await(60, TimeUnit.SECONDS), "the job reached the model");
+        return webhooks;
+    }
 
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertEquals(0, github.reviews().size(), "nothing was posted before the kill");
-
-        openAi.script("strong",
-                openAi.toolCalls("strong", call("add_review_comment", "{\"path\": \"" + SERVICE
-                        + "\", \"line\": 6, \"severity\": \"warning\", \"body\": \"Sleeping in load() blocks the caller.\"}")),
-                openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"One blocking call.\"}")));
-        server = start(db, port);
-        Eventually.await("the job is run again after its lease ran out, and the review is posted", Duration.ofSeconds(90),
-                () -> github.reviews().size() == 1 && github.issueComments().size() == 1);
-
+    /** After the restart: the job runs again once its lease ran out, and every finding is on the PR exactly once. */
+    private void awaitCompletedOnce(Path db, Webhooks webhooks) {
+        Eventually.await("the job is run again after its lease ran out, and the summary is written", Duration.ofSeconds(90),
+                () -> github.issueComments().size() == 1);
         Eventually.await("the job is marked done", Duration.ofSeconds(30), () -> jobStatus(db) == JobStatus.DONE);
-        List<String> bodies = github.reviewComments().stream().map(c -> c.path("body").asText()).toList();
+        assertEquals(200, webhooks.get("/healthz").statusCode());
+        List<String> bodies = new ArrayList<>(github.reviewComments().stream().map(c -> c.path("body").asText()).toList());
+        github.reviews().forEach(r -> bodies.add(r.path("body").asText()));
         Set<String> fingerprints = new HashSet<>();
         Matcher m = Pattern.compile("<!-- pr-harness:([0-9a-f]{16}) -->").matcher(String.join("\n", bodies));
         while (m.find()) {
@@ -121,6 +177,7 @@ class ServerCrashTest {
         assertTrue(bodies.stream().anyMatch(b -> b.contains("Sleeping in load()")), bodies.toString());
         assertTrue(bodies.stream().anyMatch(b -> b.contains("EmptyCatchBlock")), bodies.toString());
         assertEquals(1, github.reviews().size());
+        assertEquals(1, github.issueComments().size(), "one summary comment");
     }
 
     private Process start(Path db, int port) throws IOException {

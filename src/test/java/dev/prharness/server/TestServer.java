@@ -1,47 +1,68 @@
 package dev.prharness.server;
 
-import dev.prharness.commands.BotCommand;
-import dev.prharness.commands.CommandParser;
+import dev.prharness.app.CompositionRoot;
+import dev.prharness.app.ServerAssembly;
 import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
 import dev.prharness.testing.Eventually;
+import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.Webhooks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** The real webhook server for tests: SQLite store, job runner, metrics, on a free port, with a signing sender. */
+/**
+ * The real webhook server for tests, wired by the composition root exactly as {@code serve} wires it, from an
+ * environment: the fake GitHub's URL and a token, SQLite in the test's folder, fast server settings. Listens
+ * on a free port; the workers start when the test says.
+ */
 final class TestServer implements AutoCloseable {
 
+    final ServerAssembly assembly;
     final JobStore store;
     final JobRunner runner;
     final Webhooks webhooks;
-    private final ServerMetrics metrics;
-    private final WebhookServer server;
 
-    TestServer(Path dir, String secret, Map<String, JobHandler> handlers, Optional<String> botLogin) {
-        store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
-        runner = new JobRunner(store, handlers, new JobRunner.Settings(2, Duration.ofSeconds(30), Duration.ofMillis(50), 2,
-                Duration.ofMillis(100), Duration.ofSeconds(5)), Clock.systemUTC(), "test-replica");
-        metrics = new ServerMetrics(store);
-        CommandParser parser = new CommandParser(botLogin);
-        server = new WebhookServer(new PayloadSignature(secret), new WebhookRouter(body -> parser.parse(body).map(BotCommand::name)),
-                store, runner, metrics).start("127.0.0.1", 0);
-        webhooks = new Webhooks("http://127.0.0.1:" + server.port(), secret);
+    /** The environment {@code serve} would get: secret, GitHub, database, and a settings file with {@code settings} added. */
+    static Map<String, String> environment(Path dir, String secret, FakeGitHub github, String token, String settings) {
+        Path config = dir.resolve("server-settings.yml");
+        try {
+            Files.writeString(config, "server: {concurrency: 2, lease_seconds: 30, poll_millis: 50, max_attempts: 2, "
+                    + "retry_backoff_seconds: 1, shutdown_grace_seconds: 5}\n" + settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_WEBHOOK_SECRET", secret);
+        env.put("GITHUB_API_URL", github.apiUrl());
+        env.put("GITHUB_TOKEN", token);
+        env.put("PR_HARNESS_DB", "jdbc:sqlite:" + dir.resolve("jobs.db"));
+        env.put("PR_HARNESS_CONFIG", config.toString());
+        return env;
+    }
+
+    TestServer(Map<String, String> env) {
+        assembly = new CompositionRoot(env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).server();
+        assembly.http().start("127.0.0.1", 0);
+        store = assembly.store();
+        runner = assembly.runner();
+        webhooks = new Webhooks("http://127.0.0.1:" + assembly.http().port(), env.get("GITHUB_WEBHOOK_SECRET"));
     }
 
     void awaitJobs() {
         Eventually.await("every job finished", Duration.ofSeconds(30), () -> store.jobs().stream()
-                .allMatch(j -> j.status() == JobStatus.DONE || j.status() == JobStatus.DEAD || j.status() == JobStatus.SUPERSEDED));
+                .allMatch(j -> j.status() != JobStatus.QUEUED && j.status() != JobStatus.RUNNING));
     }
 
     @Override
     public void close() {
-        server.close();
-        runner.close();
-        metrics.close();
-        store.close();
+        assembly.close();
     }
 }

@@ -1,12 +1,10 @@
 package dev.prharness.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prharness.lint.LintEngine;
-import dev.prharness.pipeline.LinterReview;
-import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
 import dev.prharness.testing.Eventually;
@@ -17,8 +15,8 @@ import dev.prharness.testing.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +48,7 @@ class WebhookServerTest {
         github = new FakeGitHub(repo, "acme/widgets").acceptToken(TOKEN);
         pr = github.pullRequest(7, base, head);
 
-        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(new LintEngine()), Optional.empty());
-        server = new TestServer(dir, SECRET, Map.of(WebhookRouter.REVIEW, new ReviewJobHandler(
-                GitHubAccess.withToken(github.apiUrl(), TOKEN), pipeline, Optional.of("pr-harness-bot"))), Optional.empty());
+        server = new TestServer(TestServer.environment(dir, SECRET, github, TOKEN, ""));
         store = server.store;
         runner = server.runner;
         webhooks = server.webhooks;
@@ -139,9 +135,43 @@ class WebhookServerTest {
     }
 
     @Test
-    void installationEventsAreRecorded() {
-        var response = webhooks.deliver("installation", Fixtures.bytes(Fixtures.load("installation/created")));
-        assertEquals(202, response.statusCode());
+    void aSuspendedInstallationsQueuedReviewIsDroppedAndItsDeliveriesAreNotStoredUntilUnsuspended() {
+        assertEquals(202, webhooks.deliver("pull_request", "before-suspend", opened()).statusCode());
+
+        var suspended = webhooks.deliver("installation", Fixtures.bytes(installation("suspend")));
+        assertEquals(202, suspended.statusCode());
+        assertTrue(suspended.body().contains("1 queued jobs cancelled"), suspended.body());
+        assertEquals(JobStatus.CANCELLED, store.jobs().get(0).status());
+        var whileSuspended = webhooks.deliver("pull_request", "while-suspended", opened());
+        assertEquals(204, whileSuspended.statusCode());
+        assertTrue(whileSuspended.body().isEmpty());
+        assertEquals(1, store.jobs().size());
+
+        assertEquals(202, webhooks.deliver("installation", Fixtures.bytes(installation("unsuspend"))).statusCode());
+        assertEquals(202, webhooks.deliver("pull_request", "after-unsuspend", opened()).statusCode());
+        runner.start();
+        Eventually.await("only the review delivered while active runs", Duration.ofSeconds(30),
+                () -> store.jobs().get(1).status() == JobStatus.DONE);
+        assertEquals(1, github.reviews().size());
+        assertEquals(JobStatus.CANCELLED, store.jobs().get(0).status());
+    }
+
+    @Test
+    void anUninstalledInstallationsQueuedJobsAreDropped() {
+        webhooks.deliver("pull_request", "queued-1", opened());
+        assertEquals(202, webhooks.deliver("installation", Fixtures.bytes(installation("deleted"))).statusCode());
+        assertEquals(JobStatus.CANCELLED, store.jobs().get(0).status());
+        assertEquals(204, webhooks.deliver("pull_request", "after-uninstall", opened()).statusCode());
+        assertEquals(202, webhooks.deliver("installation", Fixtures.bytes(installation("created"))).statusCode(),
+                "installed again");
+        assertEquals(202, webhooks.deliver("pull_request", "reinstalled", opened()).statusCode());
+        assertEquals(JobStatus.QUEUED, store.jobs().get(1).status());
+    }
+
+    private static ObjectNode installation(String action) {
+        ObjectNode payload = Fixtures.load("installation/" + action);
+        ((ObjectNode) payload.get("installation")).put("id", 99);
+        return payload;
     }
 
     @Test
@@ -162,6 +192,45 @@ class WebhookServerTest {
         String metricsText = webhooks.get("/metrics").body();
         assertTrue(metricsText.contains("prharness_webhook_deliveries_total{event=\"ping\",outcome=\"200\"} 1.0"), metricsText);
         assertTrue(metricsText.contains("prharness_jobs_queued 1.0"), metricsText);
-        assertTrue(metricsText.contains("prharness_github_rate_limit_remaining"), metricsText);
+        assertTrue(metricsText.contains("prharness_github_rate_limit_remaining NaN"), "no GitHub call yet: " + metricsText);
+    }
+
+    @Test
+    void theRateLimitGaugeShowsWhatGitHubLastReported() {
+        runner.start();
+        webhooks.deliver("pull_request", "rate", opened());
+        Eventually.await("the review is posted", Duration.ofSeconds(30), () -> github.reviews().size() == 1);
+        server.awaitJobs();
+
+        Matcher gauge = Pattern.compile("prharness_github_rate_limit_remaining ([0-9.]+)").matcher(webhooks.get("/metrics").body());
+        assertTrue(gauge.find(), "the gauge has a number once GitHub answered");
+        double remaining = Double.parseDouble(gauge.group(1));
+        assertTrue(remaining > 4900 && remaining < 5000, "the fake GitHub counts down from 5000: " + remaining);
+    }
+
+    @Test
+    void unverifiedDeliveriesCannotGrowTheMetricsLabels() {
+        for (int i = 0; i < 200; i++) {
+            webhooks.deliver("made-up-event-" + i, "flood-" + i, opened(), null);
+        }
+        webhooks.deliver("another-made-up-event", opened());
+        String metricsText = webhooks.get("/metrics").body();
+
+        assertTrue(metricsText.contains("prharness_webhook_deliveries_total{event=\"unverified\",outcome=\"401\"} 200.0"),
+                metricsText);
+        assertTrue(metricsText.contains("prharness_webhook_deliveries_total{event=\"other\",outcome=\"204\"} 1.0"), metricsText);
+        assertFalse(metricsText.contains("made-up-event"), metricsText);
+    }
+
+    @Test
+    void readinessIs503WithoutTheDatabaseUrlWhenTheStoreIsDown() {
+        store.close();
+
+        var ready = webhooks.get("/readyz");
+        assertEquals(503, ready.statusCode());
+        assertFalse(ready.body().contains("jdbc:"), "the database's address is for the log, not for callers: " + ready.body());
+        assertEquals(503, webhooks.deliver("pull_request", "store-down", opened()).statusCode(),
+                "GitHub is told to redeliver later");
+        assertEquals(200, webhooks.get("/healthz").statusCode());
     }
 }

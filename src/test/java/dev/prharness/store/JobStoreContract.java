@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,9 +32,12 @@ abstract class JobStoreContract {
     /** A JDBC URL of an empty database for this test. */
     protected abstract String databaseUrl();
 
+    private String databaseUrl;
+
     @BeforeEach
     void open() {
-        store = JobStore.open(databaseUrl(), clock);
+        databaseUrl = databaseUrl();
+        store = JobStore.open(databaseUrl, clock);
     }
 
     @AfterEach
@@ -139,31 +143,43 @@ abstract class JobStoreContract {
         assertEquals(0, store.queueDepth());
     }
 
+    /**
+     * Two store instances on one database, as two replicas would have, each with two workers: every job is
+     * claimed exactly once.
+     */
     @Test
-    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+    void workersOfTwoReplicasNeverClaimTheSameJob() throws Exception {
         int jobs = 60;
         for (int i = 0; i < jobs; i++) {
             store.enqueue(review("d" + i, 100 + i));
         }
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
         ExecutorService workers = Executors.newFixedThreadPool(4);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            String worker = "w" + w;
-            running.add(workers.submit(() -> {
-                Optional<Job> job;
-                while ((job = store.claim(worker, LEASE)).isPresent()) {
-                    claimed.add(job.get().id());
-                    store.complete(job.get().id(), worker);
-                }
-            }));
+        try (JobStore otherReplica = JobStore.open(databaseUrl, clock)) {
+            List<Future<?>> running = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                JobStore replica = w % 2 == 0 ? store : otherReplica;
+                running.add(workers.submit(() -> {
+                    start.await();
+                    Optional<Job> job;
+                    while ((job = replica.claim(worker, LEASE)).isPresent()) {
+                        claimed.add(job.get().id());
+                        replica.complete(job.get().id(), worker);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            workers.shutdown();
         }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        workers.shutdown();
         Set<Long> distinct = new HashSet<>(claimed);
-        assertEquals(claimed.size(), distinct.size(), "a job was claimed twice");
+        assertEquals(claimed.size(), distinct.size(), "a job was claimed twice: " + claimed);
         assertEquals(jobs, distinct.size());
     }
 
@@ -173,7 +189,29 @@ abstract class JobStoreContract {
         store.enqueue(review("d2", 8));
         assertTrue(store.reachable());
         assertEquals(2, store.queueDepth());
-        store.recordInstallation(99, "acme", "created");
-        store.recordInstallation(99, "acme", "suspend");
+    }
+
+    @Test
+    void aSuspendedOrRemovedInstallationLosesItsQueuedJobsAndGetsNoNewOnes() {
+        long running = store.enqueue(review("d1", 7)).jobId();
+        long queued = store.enqueue(review("d2", 8)).jobId();
+        long otherInstallation = store.enqueue(new NewJob("d3", "review", "beta/gadgets", 1, 100, "{}", true)).jobId();
+        assertEquals(running, store.claim("w1", LEASE).orElseThrow().id());
+
+        assertEquals(List.of(queued), store.recordInstallation(99, "acme", InstallationState.SUSPENDED));
+        assertEquals(JobStatus.RUNNING, store.find(running).orElseThrow().status(), "a running job finishes as it may");
+        assertEquals(InstallationState.SUSPENDED, store.installation(99));
+        assertEquals(JobStatus.CANCELLED, store.find(queued).orElseThrow().status());
+        assertTrue(store.find(queued).orElseThrow().lastError().contains("suspended"));
+        assertEquals(JobStatus.QUEUED, store.find(otherInstallation).orElseThrow().status());
+        JobStore.Enqueued refused = store.enqueue(review("d4", 9));
+        assertTrue(refused.refused().isPresent());
+        assertEquals(3, store.jobs().size(), "nothing stored for a suspended installation");
+
+        assertEquals(List.of(), store.recordInstallation(99, "acme", InstallationState.ACTIVE));
+        assertTrue(store.enqueue(review("d5", 9)).refused().isEmpty(), "unsuspended: deliveries are stored again");
+        store.recordInstallation(99, "acme", InstallationState.REMOVED);
+        assertEquals(InstallationState.REMOVED, store.installation(99));
+        assertEquals(InstallationState.ACTIVE, store.installation(100));
     }
 }

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class FakeGitHub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** GitHub's limit on the body of a comment or review, in characters. */
+    public static final int MAX_BODY_CHARS = 65_536;
 
     /** A request as it arrived. */
     public record Recorded(String method, String path, String query, String authorization, String body) {}
@@ -70,6 +72,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Set<String> tokens = new HashSet<>();
     private final Set<String> readOnlyTokens = new HashSet<>();
     private volatile Function<Recorded, Optional<Reply>> interceptor = r -> Optional.empty();
+    private volatile java.util.function.Consumer<Recorded> beforeAnswer = r -> { };
     private volatile String botLogin = "pr-harness-bot";
     private volatile boolean userEndpointForbidden;
     private volatile java.time.Duration installationTokenLife = java.time.Duration.ofHours(1);
@@ -121,6 +124,15 @@ public final class FakeGitHub implements AutoCloseable {
     /** Requests for which {@code interceptor} returns a reply get that reply instead. */
     public FakeGitHub intercept(Function<Recorded, Optional<Reply>> interceptor) {
         this.interceptor = interceptor;
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} after a request took effect and before its answer is sent (a test may hold the answer,
+     * as a slow network would, and kill the client meanwhile).
+     */
+    public FakeGitHub beforeAnswer(java.util.function.Consumer<Recorded> hook) {
+        this.beforeAnswer = hook;
         return this;
     }
 
@@ -200,9 +212,10 @@ public final class FakeGitHub implements AutoCloseable {
                     reply = json(500, error("fake GitHub failed: " + e));
                 }
             }
+            beforeAnswer.accept(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.getResponseHeaders().add("X-RateLimit-Remaining", "4999");
+            exchange.getResponseHeaders().add("X-RateLimit-Remaining", String.valueOf(Math.max(0, 5000 - requests.size())));
             exchange.getResponseHeaders().add("X-RateLimit-Limit", "5000");
             exchange.getResponseHeaders().add("X-RateLimit-Reset", String.valueOf(Instant.now().getEpochSecond() + 3600));
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -261,6 +274,10 @@ public final class FakeGitHub implements AutoCloseable {
         }
         if ((m = match("^/contents/(.+)$", rest)) != null) {
             return contents(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8), query(r.query()).get("ref"));
+        }
+        Optional<Reply> tooLong = bodyTooLong(r);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
         }
         if ((m = match("^/issues/(\\d+)/comments$", rest)) != null) {
             int number = Integer.parseInt(m.group(1));
@@ -503,8 +520,34 @@ public final class FakeGitHub implements AutoCloseable {
 
     // ---- reviews ----
 
+    /** GitHub refuses a comment or review body over 65,536 characters (and each inline comment's body) with 422. */
+    private static Optional<Reply> bodyTooLong(Recorded r) throws IOException {
+        if (r.method().equals("GET") || r.method().equals("DELETE") || r.body().isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode request = JSON.readTree(r.body());
+        List<JsonNode> bodies = new ArrayList<>();
+        bodies.add(request.path("body"));
+        request.path("comments").forEach(c -> bodies.add(c.path("body")));
+        for (JsonNode body : bodies) {
+            if (body.isTextual() && body.asText().codePointCount(0, body.asText().length()) > MAX_BODY_CHARS) {
+                ObjectNode error = JSON.createObjectNode().put("message", "Validation Failed");
+                error.putArray("errors").addObject().put("resource", r.path().contains("/reviews") ? "PullRequestReview"
+                        : "IssueComment").put("code", "custom").put("field", "body")
+                        .put("message", "body is too long (maximum is " + MAX_BODY_CHARS + " characters)");
+                return Optional.of(json(422, error));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Reply createReview(Pr pr, JsonNode request) {
         String commit = request.path("commit_id").asText(pr.headSha);
+        if (!request.has("event") && reviews.stream().anyMatch(v -> v.path("number").asInt() == pr.number
+                && "PENDING".equals(v.path("state").asText()) && botLogin.equals(v.path("user").path("login").asText()))) {
+            return json(422, JSON.createObjectNode().put("message", "Unprocessable Entity").set("errors",
+                    JSON.createArrayNode().add("User can only have one pending review per pull request")));
+        }
         Map<String, Map<String, List<Set<Integer>>>> commentable = commentableLines(pr.baseSha, commit);
         for (JsonNode c : request.path("comments")) {
             String path = c.path("path").asText();

@@ -1,0 +1,47 @@
+package dev.prharness.codehost;
+
+import dev.prharness.review.ReviewPlan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the review flow needs from the place pull requests live: read a pull request and its files, compare
+ * two commits, read a file at a commit, list the comments already there, post one review, write a comment,
+ * check a user's permission, react. Failures are {@link CodeHostException}s.
+ */
+public interface CodeHost {
+
+    PullRequest read(PullRequestRef ref);
+
+    /** How {@code head} relates to {@code base} and the files changed between them. */
+    Comparison compare(PullRequestRef ref, String base, String head);
+
+    /** The bytes of {@code path} at {@code commitish} (a sha or a branch), or empty when there is no such file. */
+    Optional<byte[]> fileAt(PullRequestRef ref, String path, String commitish);
+
+    /** Every conversation comment, inline review comment and review body on the pull request. */
+    List<ExistingComment> comments(PullRequestRef ref);
+
+    /**
+     * Posts one review ({@code event: COMMENT}) with the plan's inline comments; when the host refuses to place
+     * some of them, nothing is posted and the outcome names the refused ones.
+     */
+    PostOutcome postReview(PullRequestRef ref, ReviewPlan plan);
+
+    /** Writes a conversation comment; returns its id. */
+    long createComment(PullRequestRef ref, String body);
+
+    void editComment(PullRequestRef ref, long commentId, String body);
+
+    /** Whether {@code login} may write to the repository (write, maintain or admin). */
+    boolean canWrite(PullRequestRef ref, String login);
+
+    /** Adds a reaction ({@code eyes}, {@code rocket}, {@code confused}, …) to a conversation comment. */
+    void react(PullRequestRef ref, long commentId, String content);
+
+    /** A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown) and the changed files. */
+    record Comparison(String status, List<dev.prharness.diff.FileDiff> files) {}
+
+    /** What a review post did: posted, or refused with the comments the host would not place. */
+    record PostOutcome(boolean posted, List<ReviewPlan.InlineComment> refused, long reviewId) {}
+}

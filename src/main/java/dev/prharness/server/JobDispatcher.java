@@ -1,0 +1,55 @@
+package dev.prharness.server;
+
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHosts;
+import dev.prharness.codehost.PullRequestRef;
+import dev.prharness.commands.CommandRunner;
+import dev.prharness.pipeline.PullRequestReviewer;
+import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.pipeline.ReviewProgress;
+import dev.prharness.store.Job;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs each job by the type of its request, on the code host as the job's installation sees it. */
+public final class JobDispatcher implements JobHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobDispatcher.class);
+
+    private final CodeHosts hosts;
+    private final ReviewPipeline pipeline;
+    private final CommandRunner commands;
+    private final Optional<String> botLogin;
+
+    public JobDispatcher(CodeHosts hosts, ReviewPipeline pipeline, CommandRunner commands, Optional<String> botLogin) {
+        this.hosts = hosts;
+        this.pipeline = pipeline;
+        this.commands = commands;
+        this.botLogin = botLogin;
+    }
+
+    @Override
+    public void handle(Job job) {
+        PullRequestRef ref = pullRequestOf(job);
+        CodeHost host = hosts.forInstallation(job.installationId());
+        switch (JobRequest.fromJson(job.payload(), job.kind())) {
+            case JobRequest.Review review -> {
+                PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, pipeline, botLogin).review(ref,
+                        new PullRequestReviewer.Options(review.full(), false, Optional.empty(), true), ReviewProgress.SILENT);
+                LOG.info("{}: {} {} inline comments posted", ref, outcome.scope(),
+                        outcome.reviewPosted() ? outcome.plan().inline().size() : 0);
+            }
+            case JobRequest.Command command -> {
+                CommandRunner.Result result = commands.run(host, ref, new CommandRunner.Comment(command.commentId(),
+                        command.body(), command.user(), command.userType()));
+                LOG.info("{}: /{} from @{}: {}", ref, command.name(), command.user(), result);
+            }
+        }
+    }
+
+    private static PullRequestRef pullRequestOf(Job job) {
+        String[] repository = job.repository().split("/", 2);
+        return new PullRequestRef(repository[0], repository[1], job.pullRequest());
+    }
+}

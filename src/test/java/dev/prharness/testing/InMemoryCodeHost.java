@@ -1,0 +1,174 @@
+package dev.prharness.testing;
+
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHostException;
+import dev.prharness.codehost.ExistingComment;
+import dev.prharness.codehost.PullRequest;
+import dev.prharness.codehost.PullRequestRef;
+import dev.prharness.diff.Diff;
+import dev.prharness.diff.UnifiedDiffParser;
+import dev.prharness.review.ReviewPlan;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A code host in memory for the review flow's unit tests: one pull request given as a unified diff, files at
+ * commits, comments, reviews, permissions and reactions. It refuses what GitHub refuses: an inline comment
+ * outside the diff (the whole review), a body over 65,536 characters, a write by a read-only token.
+ */
+public final class InMemoryCodeHost implements CodeHost {
+
+    public static final int MAX_BODY_CHARS = 65_536;
+
+    /** A comment or review as posted: who, where it lives, its id and text. */
+    public record Posted(ExistingComment.Kind kind, long id, String author, String body) {}
+
+    private final String botLogin;
+    private final Map<PullRequestRef, PullRequest> pulls = new HashMap<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, String> permissions = new HashMap<>();
+    private final List<Posted> comments = new ArrayList<>();
+    private final List<ReviewPlan> reviews = new ArrayList<>();
+    private final List<String> reactions = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(100);
+    private boolean readOnly;
+
+    /** {@code botLogin}: whom this host's token posts as. */
+    public InMemoryCodeHost(String botLogin) {
+        this.botLogin = botLogin;
+    }
+
+    /** A pull request whose changes are {@code gitDiff} between {@code baseSha} and {@code headSha}. */
+    public PullRequest pullRequest(PullRequestRef ref, String baseSha, String headSha, String gitDiff) {
+        PullRequest pr = new PullRequest(ref, "Load lazily", "Loads on first use.", "mira-dev", false, baseSha, headSha,
+                "main", new UnifiedDiffParser().parse(gitDiff));
+        pulls.put(ref, pr);
+        return pr;
+    }
+
+    public InMemoryCodeHost file(String path, String commitish, String text) {
+        files.put(commitish + ":" + path, text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public InMemoryCodeHost permission(String login, String permission) {
+        permissions.put(login, permission);
+        return this;
+    }
+
+    public InMemoryCodeHost readOnly() {
+        readOnly = true;
+        return this;
+    }
+
+    /** A conversation comment someone else wrote. */
+    public long commentBy(String author, String body) {
+        long id = ids.incrementAndGet();
+        comments.add(new Posted(ExistingComment.Kind.ISSUE_COMMENT, id, author, body));
+        return id;
+    }
+
+    public List<Posted> posted() {
+        return List.copyOf(comments);
+    }
+
+    public List<ReviewPlan> reviews() {
+        return List.copyOf(reviews);
+    }
+
+    public List<String> reactions() {
+        return List.copyOf(reactions);
+    }
+
+    @Override
+    public PullRequest read(PullRequestRef ref) {
+        return Optional.ofNullable(pulls.get(ref)).orElseThrow(() -> new CodeHostException("no pull request " + ref, 404, null));
+    }
+
+    @Override
+    public Comparison compare(PullRequestRef ref, String base, String head) {
+        return new Comparison("unknown", List.of());
+    }
+
+    @Override
+    public Optional<byte[]> fileAt(PullRequestRef ref, String path, String commitish) {
+        return Optional.ofNullable(files.get(commitish + ":" + path));
+    }
+
+    @Override
+    public List<ExistingComment> comments(PullRequestRef ref) {
+        return comments.stream().map(c -> new ExistingComment(c.kind(), c.id(), c.author(), c.body())).toList();
+    }
+
+    @Override
+    public PostOutcome postReview(PullRequestRef ref, ReviewPlan plan) {
+        writable();
+        fits(plan.reviewBody());
+        Diff diff = new Diff(read(ref).files());
+        List<ReviewPlan.InlineComment> refused = plan.inline().stream()
+                .filter(c -> !diff.check(c.path(), c.startLine(), c.line(), c.side()).accepted()).toList();
+        if (!refused.isEmpty()) {
+            return new PostOutcome(false, refused, 0);
+        }
+        plan.inline().forEach(c -> fits(c.body()));
+        long id = ids.incrementAndGet();
+        reviews.add(plan);
+        comments.add(new Posted(ExistingComment.Kind.REVIEW_BODY, id, botLogin, plan.reviewBody()));
+        plan.inline().forEach(c -> comments.add(new Posted(ExistingComment.Kind.REVIEW_COMMENT, ids.incrementAndGet(),
+                botLogin, c.body())));
+        return new PostOutcome(true, List.of(), id);
+    }
+
+    @Override
+    public long createComment(PullRequestRef ref, String body) {
+        writable();
+        fits(body);
+        long id = ids.incrementAndGet();
+        comments.add(new Posted(ExistingComment.Kind.ISSUE_COMMENT, id, botLogin, body));
+        return id;
+    }
+
+    @Override
+    public void editComment(PullRequestRef ref, long commentId, String body) {
+        writable();
+        fits(body);
+        for (int i = 0; i < comments.size(); i++) {
+            Posted c = comments.get(i);
+            if (c.id() == commentId && c.kind() == ExistingComment.Kind.ISSUE_COMMENT) {
+                // Like GitHub, a token with write access may edit anyone's comment: the bot must not.
+                comments.set(i, new Posted(c.kind(), c.id(), c.author(), body));
+                return;
+            }
+        }
+        throw new CodeHostException("no comment " + commentId, 404, null);
+    }
+
+    @Override
+    public boolean canWrite(PullRequestRef ref, String login) {
+        String permission = permissions.getOrDefault(login, "none");
+        return permission.equals("write") || permission.equals("maintain") || permission.equals("admin");
+    }
+
+    @Override
+    public void react(PullRequestRef ref, long commentId, String content) {
+        writable();
+        reactions.add(commentId + ":" + content);
+    }
+
+    private void writable() {
+        if (readOnly) {
+            throw new CodeHostException("Resource not accessible by integration", 403, null);
+        }
+    }
+
+    private static void fits(String body) {
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new CodeHostException("body is too long (maximum is " + MAX_BODY_CHARS + " characters)", 422, null);
+        }
+    }
+}
