@@ -4,6 +4,7 @@ import dev.prharness.review.FileNote;
 import dev.prharness.review.Review;
 import dev.prharness.review.ReviewComment;
 import dev.prharness.review.Severity;
+import dev.prharness.safety.OutgoingFilter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +28,13 @@ public final class WorkflowCommands {
 
     private final PrintStream out;
     private final Map<String, String> env;
+    private final OutgoingFilter filter;
 
-    public WorkflowCommands(PrintStream out, Map<String, String> env) {
+    /** {@code filter}: what annotations, warnings and the step summary pass before they are written. */
+    public WorkflowCommands(PrintStream out, Map<String, String> env, OutgoingFilter filter) {
         this.out = out;
         this.env = env;
+        this.filter = filter;
     }
 
     public void mask(String secret) {
@@ -48,7 +52,7 @@ public final class WorkflowCommands {
     }
 
     public void warning(String message) {
-        out.println("::warning::" + escapeData(message));
+        out.println("::warning::" + escapeData(filter.apply(message)));
     }
 
     /** Annotations for a review's findings: errors, then warnings, then notices, each capped per step. */
@@ -72,7 +76,7 @@ public final class WorkflowCommands {
             List<Item> ofLevel = items.stream().filter(i -> i.severity() == severity).limit(ANNOTATIONS_PER_LEVEL).toList();
             for (Item item : ofLevel) {
                 out.println("::" + level + " file=" + escapeProperty(item.path()) + ",line=" + item.line() + ",title="
-                        + escapeProperty(item.title()) + "::" + escapeData(item.message()));
+                        + escapeProperty(filter.apply(item.title())) + "::" + escapeData(filter.apply(item.message())));
                 written++;
             }
         }
@@ -92,7 +96,8 @@ public final class WorkflowCommands {
     public void summary(String markdown) throws IOException {
         Optional<Path> file = pathOf("GITHUB_STEP_SUMMARY");
         if (file.isPresent()) {
-            Files.writeString(file.get(), markdown.endsWith("\n") ? markdown : markdown + "\n", StandardCharsets.UTF_8,
+            String text = filter.apply(markdown);
+            Files.writeString(file.get(), text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }

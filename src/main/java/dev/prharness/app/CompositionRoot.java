@@ -6,6 +6,8 @@ import dev.prharness.aireview.HarnessSettings;
 import dev.prharness.aireview.Prompts;
 import dev.prharness.aireview.QuestionAnswerer;
 import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHosts;
+import dev.prharness.codehost.FilteredCodeHost;
 import dev.prharness.commands.BotCommand;
 import dev.prharness.commands.CommandLimits;
 import dev.prharness.commands.CommandParser;
@@ -28,6 +30,7 @@ import dev.prharness.model.OpenAiModelClient;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ModelReviewer;
 import dev.prharness.pipeline.ReviewPipeline;
+import dev.prharness.safety.OutgoingFilter;
 import dev.prharness.server.JobDispatcher;
 import dev.prharness.server.JobRunner;
 import dev.prharness.server.PayloadSignature;
@@ -42,6 +45,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,7 +142,34 @@ public final class CompositionRoot {
      */
     public HostSession gitHubWithToken(String token, String subject) {
         GitHubPullRequests github = new GitHubPullRequests(GitHubConnection.open(apiUrl(), new GitHubAuth.Token(token), subject));
-        return new HostSession(github, BotIdentity.forToken(configuredLogin(), github, variable("GITHUB_ACTIONS").isPresent()));
+        return new HostSession(new FilteredCodeHost(github, outgoingFilter()),
+                BotIdentity.forToken(configuredLogin(), github, variable("GITHUB_ACTIONS").isPresent()));
+    }
+
+    /**
+     * The filter every posted text passes: this process's secrets as the environment holds them (webhook secret,
+     * tokens, model key, the App's key, the admin token, a database password) and the secret redactor.
+     */
+    public OutgoingFilter outgoingFilter() {
+        List<String> secrets = new ArrayList<>();
+        for (String name : List.of("GITHUB_WEBHOOK_SECRET", "GITHUB_TOKEN", "OPENAI_API_KEY", "GITHUB_APP_PRIVATE_KEY",
+                "PR_HARNESS_ADMIN_TOKEN", "INPUT_GITHUB-TOKEN", "INPUT_OPENAI-API-KEY", "ACTIONS_RUNTIME_TOKEN")) {
+            variable(name).ifPresent(secrets::add);
+        }
+        variable("GITHUB_APP_PRIVATE_KEY_FILE").map(Path::of).filter(Files::isRegularFile).ifPresent(file -> {
+            try {
+                secrets.add(Files.readString(file));
+            } catch (IOException e) {
+                throw new ConfigException("cannot read GITHUB_APP_PRIVATE_KEY_FILE " + file + ": " + e.getMessage(), e);
+            }
+        });
+        variable("PR_HARNESS_DB").flatMap(CompositionRoot::passwordIn).ifPresent(secrets::add);
+        return new OutgoingFilter(secrets);
+    }
+
+    private static Optional<String> passwordIn(String jdbcUrl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)password=([^&;]+)").matcher(jdbcUrl);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The comment-command runner over {@code pipeline}, with the model when there is one. */
@@ -175,7 +207,9 @@ public final class CompositionRoot {
 
         JobStore store = openStore(variable("PR_HARNESS_DB").orElse("jdbc:sqlite:pr-harness.db"));
         ReviewPipeline pipeline = reviewPipeline(false);
-        JobDispatcher dispatcher = new JobDispatcher(installations, pipeline, commandRunner(pipeline, botLogin), botLogin);
+        OutgoingFilter filter = outgoingFilter();
+        CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
+        JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin), botLogin);
         JobRunner runner = new JobRunner(store, dispatcher, new JobRunner.Settings(server.concurrency(),
                 Duration.ofSeconds(server.leaseSeconds()), Duration.ofMillis(server.pollMillis()), server.maxAttempts(),
                 Duration.ofSeconds(server.retryBackoffSeconds()), Duration.ofSeconds(server.shutdownGraceSeconds())),

@@ -43,7 +43,8 @@ final class ActionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        WorkflowCommands runner = new WorkflowCommands(context.out(), context.env());
+        CompositionRoot root = new CompositionRoot(modelEnvironment(), context.err());
+        WorkflowCommands runner = new WorkflowCommands(context.out(), context.env(), root.outgoingFilter());
         String token = input("github-token").or(() -> context.variable("GITHUB_TOKEN")).orElseThrow(() ->
                 new UsageException("no GitHub token: the github-token input is empty (its default is ${{ github.token }})"));
         runner.mask(token);
@@ -61,7 +62,6 @@ final class ActionCommand implements Callable<Integer> {
         }
         JsonNode payload = JSON.readTree(Files.readString(eventPath));
 
-        CompositionRoot root = new CompositionRoot(modelEnvironment(), context.err());
         ReviewPipeline pipeline = root.reviewPipeline(false);
         CompositionRoot.HostSession github = root.gitHubWithToken(token, context.variable("GITHUB_REPOSITORY").orElse("action"));
 

@@ -3,10 +3,12 @@ package dev.prharness.commands;
 import dev.prharness.aireview.ChangeDescriber;
 import dev.prharness.aireview.QuestionAnswerer;
 import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.harness.MeteredModel;
+import dev.prharness.harness.ModelCallException;
 import dev.prharness.harness.ModelClient;
 import dev.prharness.harness.RunUsage;
 import dev.prharness.pipeline.PullRequestChange;
@@ -14,6 +16,7 @@ import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.pipeline.ReviewProgress;
+import dev.prharness.safety.InertText;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -85,9 +88,24 @@ public final class CommandRunner {
         } catch (RuntimeException e) {
             LOG.warn("{}: /{} failed: {}", ref, command.name(), e.getMessage());
             host.react(ref, comment.id(), "confused");
-            host.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + e.getMessage());
+            host.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + reason(e));
             return Result.FAILED;
         }
+    }
+
+    /** What went wrong, for the pull request: no endpoint, host or internal detail (the log has those). */
+    private static String reason(RuntimeException e) {
+        if (e instanceof CommandUnavailable) {
+            return e.getMessage();
+        }
+        if (e instanceof CodeHostException host) {
+            return "GitHub answered " + (host.status() > 0 ? "HTTP " + host.status() : "nothing")
+                    + " while it ran. Try again later; the bot's log has the details.";
+        }
+        if (e instanceof ModelCallException) {
+            return "the model did not answer usefully. Try again later; the bot's log has the details.";
+        }
+        return "an unexpected error. The bot's log has the details.";
     }
 
     private Optional<String> execute(CodeHost host, PullRequestRef ref, BotCommand command) {
@@ -108,22 +126,22 @@ public final class CommandRunner {
                 if (ask.question().isBlank()) {
                     yield Optional.of("`/ask` needs a question, e.g. `/ask is the cache invalidated on logout?`");
                 }
-                QuestionAnswerer answerer = services.answerer().orElseThrow(() -> new IllegalStateException(
+                QuestionAnswerer answerer = services.answerer().orElseThrow(() -> new CommandUnavailable(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /ask needs it"));
                 PullRequest pr = host.read(ref);
                 ReviewConfig config = RepositoryConfig.load(host, pr, new ArrayList<>());
                 String answer = answerer.answer(PullRequestChange.whole(host, pr), config, ask.question());
-                yield Optional.of(quote(ask.question()) + "\n\n" + answer);
+                yield Optional.of(quote(ask.question()) + "\n\n" + InertText.markdown(answer));
             }
             case BotCommand.Describe() -> {
-                ModelClient model = services.model().orElseThrow(() -> new IllegalStateException(
+                ModelClient model = services.model().orElseThrow(() -> new CommandUnavailable(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /describe needs it"));
                 PullRequest pr = host.read(ref);
                 MeteredModel metered = new MeteredModel(model, ref + "/describe", new RunUsage());
                 String summary = new ChangeDescriber().describe(
                         PullRequestChange.whole(host, pr).info(), pr.files(), metered)
-                        .orElseThrow(() -> new IllegalStateException("the model gave no description; try again later"));
-                yield Optional.of("**What this pull request does** (written by pr-harness)\n\n" + summary);
+                        .orElseThrow(() -> new CommandUnavailable("the model gave no description; try again later"));
+                yield Optional.of("**What this pull request does** (written by pr-harness)\n\n" + InertText.markdown(summary));
             }
             case BotCommand.Help help -> Optional.of((help.unknown().isEmpty() ? ""
                     : "`/" + help.unknown() + "` is not a command I know.\n\n") + CommandParser.help());
@@ -138,7 +156,7 @@ public final class CommandRunner {
 
     private static String quote(String question) {
         StringBuilder out = new StringBuilder();
-        question.strip().lines().forEach(l -> out.append("> ").append(l).append('\n'));
+        InertText.markdown(question.strip()).lines().forEach(l -> out.append("> ").append(l).append('\n'));
         return out.toString().strip();
     }
 }

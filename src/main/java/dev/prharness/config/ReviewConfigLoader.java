@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.prharness.diff.FilterMode;
+import dev.prharness.change.RepositoryPath;
 import dev.prharness.lint.LintConfigException;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
@@ -69,12 +70,14 @@ public final class ReviewConfigLoader {
             return defaults;
         }
         try {
-            String checkstyleOrigin = raw.checkstyle == null ? defaults.checkstyleOrigin() : raw.checkstyle;
+            String checkstyleOrigin = raw.checkstyle == null ? defaults.checkstyleOrigin()
+                    : insideRepository(origin, "rules.checkstyle", raw.checkstyle);
             String checkstyleXml = raw.checkstyle == null ? defaults.checkstyleXml()
                     : readRuleFile(origin, "rules.checkstyle", raw.checkstyle, reader);
-            String pmdOrigin = raw.pmd == null ? defaults.pmdOrigin() : raw.pmd;
+            String pmdOrigin = raw.pmd == null ? defaults.pmdOrigin() : insideRepository(origin, "rules.pmd", raw.pmd);
             String pmdXml = raw.pmd == null ? defaults.pmdXml() : readRuleFile(origin, "rules.pmd", raw.pmd, reader);
-            return new LintRules(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml);
+            return LintRules.fromRepository(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml,
+                    path -> reader.read(path));
         } catch (LintConfigException e) {
             throw new ConfigException(origin + ": " + e.getMessage(), e);
         }
@@ -86,19 +89,10 @@ public final class ReviewConfigLoader {
                 + "', which does not exist; give a path relative to the repository root"));
     }
 
-    /** A repository-relative path with no way out: not absolute, no {@code ..} that climbs above the root. */
+    /** A repository-relative path with no way out: not absolute, no URL, no {@code ..} that climbs above the root. */
     static String insideRepository(String origin, String setting, String path) {
-        if (path.isBlank() || path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
-                || path.contains("://")) {
-            throw new ConfigException(origin + ": " + setting + " '" + path + "' points outside the repository; "
-                    + "give a path relative to the repository root");
-        }
-        Path normalised = Path.of(path).normalize();
-        if (normalised.startsWith("..") || normalised.toString().isEmpty()) {
-            throw new ConfigException(origin + ": " + setting + " '" + path + "' points outside the repository; "
-                    + "give a path relative to the repository root");
-        }
-        return normalised.toString().replace('\\', '/');
+        return RepositoryPath.normalise(path).orElseThrow(() -> new ConfigException(origin + ": " + setting + " '" + path
+                + "' points outside the repository; give a path relative to the repository root"));
     }
 
     private static <T> T value(String origin, String setting, java.util.function.Supplier<T> parse) {

@@ -36,8 +36,14 @@ final class CheckstyleLinter implements Linter {
     private final Checker checker;
     private final Collector collector = new Collector();
 
-    CheckstyleLinter(String origin, String xml) {
-        try {
+    /**
+     * Loads the checked configuration; the files it refers to are read from a sandbox that holds only them, for
+     * the time Checkstyle reads them (while it is configured).
+     */
+    CheckstyleLinter(LintRules rules) {
+        String origin = rules.checkstyleOrigin();
+        try (RuleSandbox sandbox = RuleSandbox.forCheckstyle(rules.checkstyleFiles())) {
+            String xml = CheckstyleConfigCheck.check(origin, origin, rules.checkstyleXml(), sandbox::place).xml();
             Properties properties = new Properties();
             properties.setProperty("config_loc", ".");
             properties.setProperty("basedir", ".");

@@ -74,8 +74,7 @@ public final class LintEngine {
 
     private LinterPair pairFor(LintRules rules) {
         return linters.get(rules.hash(), hash -> new LinterPair(
-                new CheckstyleLinter(rules.checkstyleOrigin(), rules.checkstyleXml()),
-                new PmdLinter(rules.pmdOrigin(), rules.pmdXml())));
+                new CheckstyleLinter(rules), new PmdLinter(rules)));
     }
 
     private record LinterPair(CheckstyleLinter checkstyle, PmdLinter pmd) {}

@@ -27,14 +27,19 @@ final class PmdLinter implements Linter {
     private final RuleSet ruleSet;
     private final LanguageVersion javaVersion;
 
-    PmdLinter(String origin, String xml) {
+    /** Loads the checked ruleset; rulesets it refers to are read from a sandbox that holds only them. */
+    PmdLinter(LintRules rules) {
+        String origin = rules.pmdOrigin();
         javaVersion = JAVA_VERSIONS.stream()
                 .map(v -> LanguageRegistry.PMD.getLanguageVersionById("java", v))
                 .filter(v -> v != null)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("PMD on the classpath knows no Java 21 or later"));
-        try {
+        try (RuleSandbox sandbox = RuleSandbox.forPmd(rules.pmdFiles())) {
+            String xml = PmdRulesetCheck.check(origin, rules.pmdXml(), sandbox::place).xml();
             ruleSet = RuleSetLoader.fromPmdConfig(configuration()).warnDeprecated(false).loadFromString(origin, xml);
+        } catch (LintConfigException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new LintConfigException(origin + " is not a usable PMD ruleset: " + e.getMessage(), e);
         }

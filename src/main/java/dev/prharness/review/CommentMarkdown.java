@@ -1,8 +1,11 @@
 package dev.prharness.review;
 
+import dev.prharness.safety.InertText;
+
 /**
  * The markdown body of one inline comment as it is posted on GitHub: severity, source and rule, the
- * message, an optional {@code suggestion} block, and the hidden fingerprint marker.
+ * message (made inert: it may come from the model or quote the repository), an optional {@code suggestion}
+ * block, and the hidden fingerprint marker, which only the bot writes.
  */
 public final class CommentMarkdown {
 
@@ -19,14 +22,15 @@ public final class CommentMarkdown {
         StringBuilder body = new StringBuilder();
         body.append(badge(comment.severity())).append(" **").append(comment.severity().label()).append("**");
         if (comment.rule() != null && !comment.rule().isBlank()) {
-            body.append(" · ").append(comment.source()).append(" `").append(comment.rule()).append('`');
+            body.append(" · ").append(comment.source()).append(' ').append(InertText.codeSpan(comment.rule()));
         } else {
             body.append(" · ").append(comment.source());
         }
         String marker = marker(comment.fingerprint());
+        // A suggestion is code to commit as written: one that would carry a marker is left out rather than altered.
         String suggestion = comment.suggestion() != null && comment.suggestion().length() < MAX_SUGGESTION_CHARS
-                ? comment.suggestion() : null;
-        body.append("\n\n").append(BodyLimit.fit(comment.message().strip(), MAX_MESSAGE_CHARS,
+                && !comment.suggestion().contains("<!--") ? comment.suggestion() : null;
+        body.append("\n\n").append(BodyLimit.fit(InertText.markdown(comment.message().strip()), MAX_MESSAGE_CHARS,
                 "*(cut: the message was longer than a comment can hold)*")).append('\n');
         if (suggestion != null) {
             String fence = fenceFor(suggestion);

@@ -1,5 +1,7 @@
 package dev.prharness.review;
 
+import dev.prharness.safety.InertText;
+
 /**
  * The {@code --format markdown} output: the review body followed by each inline comment exactly as it
  * would be posted on GitHub, under the place it would be posted at.
@@ -12,7 +14,7 @@ public final class MarkdownReport implements ReviewRenderer {
         if (!review.comments().isEmpty()) {
             out.append("\n## Inline comments\n");
             for (ReviewComment c : review.comments()) {
-                out.append("\n### `").append(c.path()).append("` ").append(lines(c)).append("\n\n");
+                out.append("\n### ").append(InertText.codeSpan(c.path())).append(' ').append(lines(c)).append("\n\n");
                 out.append(CommentMarkdown.body(c)).append('\n');
             }
         }

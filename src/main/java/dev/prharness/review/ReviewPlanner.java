@@ -1,5 +1,7 @@
 package dev.prharness.review;
 
+import dev.prharness.safety.InertText;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +18,8 @@ public final class ReviewPlanner {
 
     private static final int MAX_LISTED_MESSAGE = 500;
     private static final int RESERVED_FOR_MORE = 400;
-    private static final Pattern MARKER = Pattern.compile("<!-- pr-harness:([0-9a-f]{16}) -->");
+    /** A fingerprint counts where the bot writes it: at the end of a line. */
+    private static final Pattern MARKER = Pattern.compile("<!-- pr-harness:([0-9a-f]{16}) -->$", Pattern.MULTILINE);
 
     /** Fingerprints found in the texts of existing comments. */
     public static Set<String> fingerprintsIn(List<String> bodies) {
@@ -85,9 +88,9 @@ public final class ReviewPlanner {
         for (int i = 0; i < comments.size(); i++) {
             ReviewComment c = comments.get(i);
             String message = c.message().replaceAll("\\s+", " ").strip();
-            String item = "- " + CommentMarkdown.badge(c.severity()) + " `" + c.path() + ':' + c.line() + "` "
-                    + (c.rule() == null ? c.source() : c.source() + " `" + c.rule() + "`") + ": "
-                    + (message.length() > MAX_LISTED_MESSAGE ? message.substring(0, MAX_LISTED_MESSAGE) + "…" : message)
+            String item = "- " + CommentMarkdown.badge(c.severity()) + " " + InertText.codeSpan(c.path() + ':' + c.line()) + " "
+                    + (c.rule() == null ? c.source() : c.source() + " " + InertText.codeSpan(c.rule())) + ": "
+                    + InertText.oneLine(message.length() > MAX_LISTED_MESSAGE ? message.substring(0, MAX_LISTED_MESSAGE) + "…" : message)
                     + ' ' + CommentMarkdown.marker(c.fingerprint()) + '\n';
             if (out.length() + item.length() > BodyLimit.MAX_CHARS - RESERVED_FOR_MORE) {
                 out.append("- … and ").append(comments.size() - i).append(" more, not listed: a review body holds at most ")

@@ -1,5 +1,7 @@
 package dev.prharness.review;
 
+import dev.prharness.safety.InertText;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,23 +32,26 @@ public final class SummaryComment {
         }
         if (problems != null && !problems.isBlank()) {
             out.append("\n> [!WARNING]\n");
-            BodyLimit.fit(problems.strip(), PROBLEMS_BUDGET, "(more problems were cut)").lines()
+            BodyLimit.fit(InertText.markdown(problems.strip()), PROBLEMS_BUDGET, "(more problems were cut)").lines()
                     .forEach(l -> out.append("> ").append(l).append('\n'));
         }
         out.append("\n<!-- pr-harness:state head=").append(reviewedHead).append(" -->\n");
         return out.toString();
     }
 
+    /** A summary starts with its marker (where the bot writes it; anywhere else it is someone's quote). */
     public static boolean isSummary(String body) {
-        return body != null && body.contains(MARKER);
+        return body != null && body.startsWith(MARKER);
     }
 
-    /** The head commit the summary says was reviewed last. */
+    /** The head commit the summary says was reviewed last: read from its last line only, where the bot writes it. */
     public static Optional<String> lastReviewedHead(String body) {
         if (body == null) {
             return Optional.empty();
         }
-        Matcher m = STATE.matcher(body);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        String last = body.strip();
+        last = last.substring(last.lastIndexOf('\n') + 1);
+        Matcher m = STATE.matcher(last);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

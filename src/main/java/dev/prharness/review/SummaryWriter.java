@@ -1,5 +1,7 @@
 package dev.prharness.review;
 
+import dev.prharness.safety.InertText;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -19,15 +21,15 @@ public final class SummaryWriter {
                 .append(plural(stats.filesReviewed(), "file")).append(", ")
                 .append(counts(comments, notes)).append(".\n");
         if (overview != null && !overview.isBlank()) {
-            out.append('\n').append(overview.strip()).append('\n');
+            out.append('\n').append(InertText.markdown(overview.strip())).append('\n');
         }
         if (!notes.isEmpty()) {
             out.append("\n<details><summary>").append(plural(notes.size(), "finding"))
                     .append(" outside the diff</summary>\n\n");
             notes.stream().limit(MAX_NOTES).forEach(n -> out.append("- ").append(CommentMarkdown.badge(n.severity()))
-                    .append(" `").append(n.path()).append(':').append(n.line()).append("` ")
-                    .append(n.rule() == null ? n.source() : n.source() + " `" + n.rule() + "`")
-                    .append(": ").append(oneLine(n.message())).append('\n'));
+                    .append(' ').append(InertText.codeSpan(n.path() + ':' + n.line())).append(' ')
+                    .append(n.rule() == null ? n.source() : n.source() + " " + InertText.codeSpan(n.rule()))
+                    .append(": ").append(InertText.oneLine(n.message())).append('\n'));
             if (notes.size() > MAX_NOTES) {
                 out.append("- … and ").append(notes.size() - MAX_NOTES).append(" more\n");
             }
@@ -35,7 +37,8 @@ public final class SummaryWriter {
         }
         if (!skipped.isEmpty()) {
             out.append("\n<details><summary>").append(plural(skipped.size(), "file")).append(" skipped</summary>\n\n");
-            skipped.forEach(s -> out.append("- `").append(s.path()).append("`: ").append(s.reason()).append('\n'));
+            skipped.forEach(s -> out.append("- ").append(InertText.codeSpan(s.path())).append(": ")
+                    .append(InertText.oneLine(s.reason())).append('\n'));
             out.append("\n</details>\n");
         }
         out.append('\n').append(footer(stats)).append('\n');
@@ -72,9 +75,5 @@ public final class SummaryWriter {
 
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -344,6 +344,32 @@ class ReviewPrCommandTest {
         assertTrue(github.issueComments().get(0).path("body").asText().length() <= FakeGitHub.MAX_BODY_CHARS);
     }
 
+    @Test
+    void aRepositoryRuleFileThatNamesAFileOutsideTheRepositoryIsRefusedAndNothingOfItIsPosted() throws Exception {
+        Path secret = dir.resolve("secret.env");
+        java.nio.file.Files.writeString(secret, "GITHUB_WEBHOOK_SECRET=CANARY-3b1d\n");
+        repo.git("checkout", "-q", "main");
+        repo.write(".github/pr-harness.yml", "rules:\n  checkstyle: config/cs.xml\n");
+        repo.write("config/cs.xml", "<?xml version=\"1.0\"?>\n<module name=\"Checker\">\n  <module name=\"Header\">\n"
+                + "    <property name=\"headerFile\" value=\"" + secret + "\"/>\n  </module>\n</module>\n");
+        repo.commit("team rules");
+        repo.git("checkout", "-q", "feature");
+
+        CliRun run = reviewPr();
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> posted = new java.util.ArrayList<>();
+        github.reviews().forEach(r -> posted.add(r.path("body").asText()));
+        github.reviewComments().forEach(c -> posted.add(c.path("body").asText()));
+        github.issueComments().forEach(c -> posted.add(c.path("body").asText()));
+        assertTrue(posted.stream().noneMatch(b -> b.contains("CANARY-3b1d")), posted.toString());
+        String summary = github.issueComments().get(0).path("body").asText();
+        assertTrue(summary.contains("config/cs.xml line 4: module Header property headerFile"), summary);
+        assertTrue(summary.contains("the defaults were used"), summary);
+        assertTrue(github.reviewComments().stream().anyMatch(c -> c.path("body").asText().contains("UseEqualsToCompareStrings")),
+                "reviewed with the default rules");
+    }
+
     private CliRun reviewPr(String... extra) {
         String[] args = new String[3 + extra.length];
         args[0] = "review-pr";

@@ -177,7 +177,7 @@ class LintEngineTest {
         LintRules defaults = LintRules.defaults();
         String xxe = """
                 <?xml version="1.0"?>
-                <!DOCTYPE module [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <!DOCTYPE module PUBLIC "-//Checkstyle//DTD Checkstyle Configuration 1.3//EN" "x" [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <module name="Checker">&secret;</module>
                 """;
         LintConfigException entity = assertThrows(LintConfigException.class,
