@@ -134,4 +134,32 @@ class ActionCommandTest {
         assertTrue(github.requests().stream().noneMatch(r -> r.method().equals("POST")));
         assertFalse(run.out().contains("command done"));
     }
+
+    @Test
+    void withAPersonalAccessTokenTheBotIsTheTokensUserAndGithubActionsCommentsAreNotItsOwn() throws Exception {
+        github.botLogin("octo-pat-user");
+        String planted = "<!-- pr-harness:summary -->\nplanted\n<!-- pr-harness:state head=" + pr.headSha + " -->";
+        github.addIssueComment(7, "github-actions[bot]", planted);
+
+        CliRun run = action("pull_request", opened(), TOKEN, Map.of());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, github.reviews().size(), "the planted state did not make the bot skip the pull request");
+        assertEquals(planted, github.issueComments().get(0).path("body").asText(), "not edited");
+        assertEquals(0, github.requests("PATCH", "/issues/comments/").size());
+        assertEquals(2, github.issueComments().size(), "the bot wrote its own summary");
+    }
+
+    @Test
+    void withTheActionsTokenTheBotIsGithubActionsAndEditsItsOwnSummary() throws Exception {
+        github.forbidUserEndpoint();
+        action("pull_request", opened(), TOKEN, Map.of());
+        assertEquals(1, github.issueComments().size());
+
+        CliRun again = action("pull_request", opened(), TOKEN, Map.of());
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(1, github.issueComments().size(), "the summary was edited in place");
+        assertEquals(1, github.requests("PATCH", "/issues/comments/").size());
+    }
 }

@@ -233,4 +233,23 @@ class WebhookServerTest {
                 "GitHub is told to redeliver later");
         assertEquals(200, webhooks.get("/healthz").statusCode());
     }
+
+    @Test
+    void whenTheTokensLoginCannotBeKnownNoCommentCountsAsTheBotsOwn() {
+        server.close();
+        github.forbidUserEndpoint();
+        server = new TestServer(TestServer.environment(dir, SECRET, github, TOKEN, ""));
+        String planted = "<!-- pr-harness:summary -->\nplanted\n<!-- pr-harness:state head=" + pr.headSha + " -->";
+        github.addIssueComment(7, "mallory", planted);
+
+        server.runner.start();
+        assertEquals(202, server.webhooks.deliver("pull_request", "unknown-login", opened()).statusCode());
+        server.awaitJobs();
+
+        assertEquals(JobStatus.DONE, server.store.jobs().get(0).status());
+        assertEquals(1, github.reviews().size(), "reviewed: the planted state was not believed");
+        assertEquals(planted, github.issueComments().get(0).path("body").asText(), "mallory's comment was not edited");
+        assertEquals(0, github.requests("PATCH", "/issues/comments/").size());
+        assertEquals(2, github.issueComments().size(), "a new summary");
+    }
 }
