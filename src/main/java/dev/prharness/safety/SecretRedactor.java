@@ -1,13 +1,18 @@
 package dev.prharness.safety;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces secrets in text with {@code [REDACTED:kind]} before the text leaves the process (to the model,
- * into logs): known token formats, private-key blocks, and high-entropy values assigned to names such as
- * {@code password}, {@code secret} or {@code token}. Line structure is kept, so line numbers stay right.
+ * Replaces secrets in text with {@code [REDACTED:kind]} before the text leaves the process (to the model, into
+ * logs, onto a pull request): known token formats, private-key blocks and bare runs of key material, the
+ * credential of an {@code Authorization} header or a connection string, and values assigned to names such as
+ * {@code password}, {@code secret} or {@code token} — quoted values unless they are placeholders, unquoted ones
+ * when they look random. Line structure is kept, so line numbers stay right.
  */
 public final class SecretRedactor {
 
@@ -18,18 +23,59 @@ public final class SecretRedactor {
                     "-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")),
             new Rule("github-token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,255}\\b")),
             new Rule("github-token", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,255}\\b")),
-            new Rule("openai-key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
+            new Rule("gitlab-token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
+            new Rule("openai-key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}")),
+            new Rule("stripe-key", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}")),
             new Rule("aws-access-key", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b")),
             new Rule("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+            new Rule("slack-webhook", Pattern.compile("https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{20,}")),
             new Rule("google-api-key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b")),
+            new Rule("npm-token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+            new Rule("sendgrid-key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}")),
             new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")),
             new Rule("url-credentials", Pattern.compile("(?<=://)[^/\\s:@]+:[^/\\s@]{3,}(?=@)")));
 
-    /** {@code name = value}, {@code name: "value"}, {@code "name": "value"}, {@code NAME=value}. */
+    /** {@code Authorization: Bearer …}, {@code Basic …}, {@code token …}: the credential after the scheme. */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer|basic|token|digest)\\s+)([A-Za-z0-9._~+/=-]{8,})");
+
+    /** {@code password=…;}, {@code ?user=x&password=…}, {@code AccountKey=…}: credentials inside connection strings. */
+    private static final Pattern CONNECTION_STRING = Pattern.compile(
+            "(?i)((?<![A-Za-z0-9_])(?:password|pwd|passwd|accountkey|sharedaccesskey)=)([^&;\\s\"'<>]{3,})");
+
+    private static final String SECRET_WORDS =
+            "password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|"
+                    + "encryption[_-]?key|client[_-]?secret|credentials?";
+    private static final String SECRET_NAME = "(?:" + SECRET_WORDS + ")";
+
+    /** {@code name = "value"}, {@code "name": 'value'}: a quoted value after a secret-like name, spaces allowed. */
+    private static final Pattern QUOTED = Pattern.compile(
+            "(?i)([\"']?([A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)([\"'])([^\"'\\n]{4,200})(\\3)");
+
+    /** {@code NAME=value}, {@code name: value}: an unquoted value, a secret only when it looks random. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)([\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth)[A-Za-z0-9_.-]*[\"']?\\s*(?::|=|:=|=>)\\s*)([\"']?)([^\\s\"',;]{8,})(\\2)");
+            "(?i)([\"']?([A-Za-z0-9_.-]*(?:" + SECRET_WORDS + "|auth)[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)"
+                    + "(?![\"'])([^\\s\"',;]{8,})");
+
+    /** Names that hold the name or shape of a secret, not a secret: {@code TOKEN_HEADER}, {@code passwordField}. */
+    private static final Set<String> NOT_A_VALUE = Set.of("header", "field", "name", "param", "parameter", "path", "url",
+            "uri", "endpoint", "prefix", "suffix", "type", "label", "message", "msg", "env", "var", "variable", "property",
+            "prop", "attribute", "attr", "column", "id", "length", "size", "pattern", "regex", "format", "file", "dir",
+            "ttl", "expiry", "count", "hint", "prompt", "policy", "placeholder", "text", "title", "description", "key");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(?:<.*>|\\$\\{.*}|\\$[A-Z_]+|\\{\\{.*}}|%\\(.*\\)s|%s|\\*+|x+|\\.+|"
+            + "-+|changeme|change[-_ ]?me|change[-_ ]?this.*|example.*|.*example|your[-_ ].*|my[-_ ]?(?:password|secret|token)|"
+            + "password|passwd|secret|token|null|none|nil|undefined|todo|tbd|dummy|test|testing|fake|sample|redacted|"
+            + "\\[redacted.*|.*\\(.*\\).*|.*%[sd].*|not[-_ ]?set|unset|empty|default)$");
+    /** An environment variable's or constant's name stands in for a value: {@code password = "DB_PASSWORD"}. */
+    private static final Pattern CONSTANT_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$");
+
+    private static final Pattern KEY_LINE = Pattern.compile("[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{76}");
+    private static final Pattern KEY_LAST_LINE = Pattern.compile("[A-Za-z0-9+/]{4,76}={0,2}");
+    private static final Pattern DIFF_PREFIX = Pattern.compile("^([+\\- ]?[ \\t]*)(.*)$");
 
     private static final double MIN_ENTROPY_BITS_PER_CHAR = 3.0;
+    private static final double MIN_KEY_LINE_ENTROPY = 4.9;
 
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
@@ -37,25 +83,85 @@ public final class SecretRedactor {
         }
         String result = text;
         for (Rule rule : TOKENS) {
-            Matcher m = rule.pattern().matcher(result);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(keepNewlines("[REDACTED:" + rule.kind() + "]", m.group())));
-            }
-            m.appendTail(out);
-            result = out.toString();
+            result = replace(result, rule.pattern(), m -> keepNewlines("[REDACTED:" + rule.kind() + "]", m.group()));
         }
-        Matcher m = ASSIGNMENT.matcher(result);
+        result = replace(result, AUTHORIZATION, m -> m.group(1) + "[REDACTED:authorization]");
+        result = replace(result, CONNECTION_STRING, m -> placeholder(m.group(2)) ? m.group()
+                : m.group(1) + "[REDACTED:connection-secret]");
+        result = replace(result, QUOTED, m -> namesAValue(m.group(2)) && !placeholder(m.group(4))
+                ? m.group(1) + m.group(3) + "[REDACTED:assigned-secret]" + m.group(5) : m.group());
+        result = replace(result, ASSIGNMENT, m -> namesAValue(m.group(2)) && !placeholder(m.group(3)) && looksSecret(m.group(3))
+                ? m.group(1) + "[REDACTED:assigned-secret]" : m.group());
+        return keyMaterial(result);
+    }
+
+    private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
+        Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = m.group(3);
-            String replacement = looksSecret(value)
-                    ? m.group(1) + m.group(2) + "[REDACTED:assigned-secret]" + m.group(4)
-                    : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Runs of two or more lines of 64 (PEM) or 76 (MIME) random-looking base64 characters, and the short line that
+     * ends such a run: the body of a key whose BEGIN and END lines are out of view (a diff hunk, a file read from
+     * line 2). Certificates and public keys whose BEGIN line is in view are left alone.
+     */
+    private static String keyMaterial(String text) {
+        String[] lines = text.split("\n", -1);
+        List<Integer> run = new ArrayList<>();
+        for (int i = 0; i <= lines.length; i++) {
+            String content = i < lines.length ? body(lines[i]) : "";
+            if (i < lines.length && KEY_LINE.matcher(content).matches() && entropy(content) >= MIN_KEY_LINE_ENTROPY) {
+                run.add(i);
+                continue;
+            }
+            if (run.size() >= 2 && !publicBlock(lines, run.get(0))) {
+                if (i < lines.length && KEY_LAST_LINE.matcher(content).matches()) {
+                    run.add(i);
+                }
+                for (int line : run) {
+                    Matcher m = DIFF_PREFIX.matcher(lines[line]);
+                    lines[line] = (m.matches() ? m.group(1) : "") + "[REDACTED:key-material]";
+                }
+            }
+            run.clear();
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String body(String line) {
+        Matcher m = DIFF_PREFIX.matcher(line);
+        return m.matches() ? m.group(2).strip() : line.strip();
+    }
+
+    private static boolean publicBlock(String[] lines, int firstKeyLine) {
+        for (int i = firstKeyLine - 1; i >= Math.max(0, firstKeyLine - 3); i--) {
+            String upper = lines[i].toUpperCase(Locale.ROOT);
+            if (upper.contains("-----BEGIN") && !upper.contains("PRIVATE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code DB_PASSWORD} holds a value; {@code PASSWORD_FIELD} or {@code tokenHeader} holds a name. */
+    private static boolean namesAValue(String name) {
+        String[] words = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[_.-]+");
+        String last = words.length == 0 ? "" : words[words.length - 1];
+        if (last.equals("key")) {
+            return words.length >= 2 && Set.of("api", "access", "private", "secret", "signing", "encryption")
+                    .contains(words[words.length - 2]);
+        }
+        return !NOT_A_VALUE.contains(last);
+    }
+
+    private static boolean placeholder(String value) {
+        String v = value.strip();
+        return v.isEmpty() || PLACEHOLDER.matcher(v).matches() || CONSTANT_NAME.matcher(v).matches();
     }
 
     /** Values that read like code (calls, references, placeholders) are not secrets; random-looking ones are. */
