@@ -31,10 +31,41 @@ public final class UntrustedText {
         return neutraliseFrame(showInvisible(redactor.redact(HTML_COMMENT.matcher(text).replaceAll(""))));
     }
 
-    /** Wraps already-cleaned text in a data frame naming where it came from. */
+    /** Wraps already-cleaned text in a data frame naming where it came from (the name escaped as an attribute). */
     public static String frame(String source, String cleaned) {
-        return OPEN + " source=\"" + source.replace("\"", "'") + "\">\n" + cleaned + (cleaned.endsWith("\n") ? "" : "\n")
-                + CLOSE;
+        return OPEN + " source=\"" + attribute(source) + "\">\n" + cleaned + (cleaned.endsWith("\n") ? "" : "\n") + CLOSE;
+    }
+
+    /**
+     * A name from the change (a path) quoted for a line of tool output: JSON-style escapes for quotes, backslashes
+     * and control characters, so it stays on its line and cannot open or close a frame.
+     */
+    public static String quote(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : name.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                default -> {
+                    if (c < 0x20 || INVISIBLE.matcher(String.valueOf(c)).matches()) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\n", "&#10;").replace("\r", "&#13;");
     }
 
     private static String showInvisible(String text) {

@@ -7,6 +7,10 @@ import dev.prharness.store.JobStore;
 import dev.prharness.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class WebhookServer implements AutoCloseable {
 
     public static final long MAX_BODY_BYTES = 25L * 1024 * 1024;
+    /** How long a connection may send nothing while its request is read. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Open connections on the port at once; more wait in the backlog. GitHub sends one delivery per connection. */
+    static final int MAX_CONNECTIONS = 512;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +46,8 @@ public final class WebhookServer implements AutoCloseable {
         this.metrics = metrics;
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
+            config.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(READ_TIMEOUT.toMillis()));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
             config.routes.post("/webhook", this::webhook);
@@ -56,6 +66,12 @@ public final class WebhookServer implements AutoCloseable {
 
     public WebhookServer start(String host, int port) {
         app.start(host, port);
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                // A client that stops sending headers or body is cut off instead of holding a connection forever.
+                serverConnector.setIdleTimeout(READ_TIMEOUT.toMillis());
+            }
+        }
         return this;
     }
 
@@ -71,7 +87,15 @@ public final class WebhookServer implements AutoCloseable {
             answer(ctx, event, 413, "body over 25 MiB");
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (Exception e) {
+            // A broken chunked encoding, a body cut short (Jetty throws its I/O exceptions unchecked through Kotlin):
+            // the sender's fault, said without internals.
+            answer(ctx, ServerMetrics.UNVERIFIED, 400, "the request body could not be read (malformed or cut short)");
+            return;
+        }
         if (!signature.matches(body, ctx.header("X-Hub-Signature-256"))) {
             answer(ctx, ServerMetrics.UNVERIFIED, 401, "missing or wrong X-Hub-Signature-256");
             return;

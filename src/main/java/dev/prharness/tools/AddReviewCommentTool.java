@@ -1,6 +1,7 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prharness.safety.UntrustedText;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.Side;
 import dev.prharness.harness.ToolException;
@@ -44,12 +45,12 @@ final class AddReviewCommentTool extends ReviewTool {
         if (!context.reviewPaths().contains(path)) {
             String why = context.skipped().get(path);
             throw new ToolException(why != null
-                    ? path + " is not in this review (" + why + "); comment only on files in review"
-                    : path + " is not one of the changed files; call list_changed_files for their paths");
+                    ? UntrustedText.quote(path) + " is not in this review (" + why + "); comment only on files in review"
+                    : UntrustedText.quote(path) + " is not one of the changed files; call list_changed_files for their paths");
         }
         Diff.Placement placement = context.change().diff().check(path, startLine, line, side);
         if (!placement.accepted()) {
-            throw new ToolException("comment refused: " + placement.reason() + ". Call get_file_diff(" + path
+            throw new ToolException("comment refused: " + placement.reason() + ". Call get_file_diff(" + UntrustedText.quote(path)
                     + ") to see which lines can take a comment, then call add_review_comment again.");
         }
         if (context.draft().size() >= MAX_COMMENTS_PER_RUN) {
@@ -61,7 +62,7 @@ final class AddReviewCommentTool extends ReviewTool {
         if (!context.draft().stage(finding)) {
             return ToolOutcome.ok("This comment is already staged; no need to add it again.");
         }
-        return ToolOutcome.ok("Comment staged on " + path + ":" + (startLine == null ? "" : startLine + "-") + line
+        return ToolOutcome.ok("Comment staged on " + UntrustedText.quote(path) + ":" + (startLine == null ? "" : startLine + "-") + line
                 + " (" + side + "). " + context.draft().size() + " comments staged so far.");
     }
 }

@@ -27,12 +27,12 @@ final class GetFileDiffTool extends ReviewTool {
     public ToolOutcome execute(JsonNode arguments) {
         String path = RepoPath.check(arguments.get("path").asText());
         FileDiff file = context.change().diff().file(path).orElseThrow(() -> new ToolException(
-                path + " is not one of the changed files; call list_changed_files for their paths"));
+                UntrustedText.quote(path) + " is not one of the changed files; call list_changed_files for their paths"));
         if (file.binary()) {
-            return ToolOutcome.ok(path + " is a binary file; it has no diff to show.");
+            return ToolOutcome.ok(UntrustedText.quote(path) + " is a binary file; it has no diff to show.");
         }
         if (file.hunks().isEmpty()) {
-            return ToolOutcome.ok(path + " has no content change (" + file.type().name().toLowerCase(java.util.Locale.ROOT)
+            return ToolOutcome.ok(UntrustedText.quote(path) + " has no content change (" + file.type().name().toLowerCase(java.util.Locale.ROOT)
                     + " only).");
         }
         StringBuilder body = new StringBuilder("  new   old\n");
@@ -50,7 +50,7 @@ final class GetFileDiffTool extends ReviewTool {
                         line.text()));
             }
         }
-        return ToolOutcome.ok("Diff of " + path + ":\n"
+        return ToolOutcome.ok("Diff of " + UntrustedText.quote(path) + ":\n"
                 + UntrustedText.frame("diff of " + path, context.untrusted().code(body.toString())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prharness.safety.UntrustedText;
 import dev.prharness.diff.ChangeType;
 import dev.prharness.diff.FileDiff;
 import dev.prharness.harness.ToolOutcome;
@@ -25,7 +26,7 @@ final class ListChangedFilesTool extends ReviewTool {
                 .append(context.change().baseSha(), 0, 7).append(", head ").append(context.change().headSha(), 0, 7)
                 .append("):\n");
         for (FileDiff file : context.change().diff().files()) {
-            out.append("- ").append(context.untrusted().code(file.path())).append(" [")
+            out.append("- ").append(UntrustedText.quote(file.path())).append(" [")
                     .append(file.type().name().toLowerCase(Locale.ROOT));
             if (file.type() == ChangeType.RENAMED || file.type() == ChangeType.COPIED) {
                 out.append(" from ").append(context.untrusted().code(file.oldPath()));

@@ -24,12 +24,12 @@ final class ReadFileTool extends ReviewTool {
     public ToolOutcome execute(JsonNode arguments) {
         String path = RepoPath.check(arguments.get("path").asText());
         String content = context.change().readAtHead(path).orElseThrow(() -> new ToolException(
-                path + " does not exist at the head commit, or is not a text file"));
+                UntrustedText.quote(path) + " does not exist at the head commit, or is not a text file"));
         List<String> lines = content.lines().toList();
         int start = arguments.path("start_line").asInt(1);
         int end = arguments.path("end_line").asInt(start + MAX_LINES - 1);
         if (start > lines.size()) {
-            throw new ToolException(path + " has " + lines.size() + " lines; start_line " + start + " is past its end");
+            throw new ToolException(UntrustedText.quote(path) + " has " + lines.size() + " lines; start_line " + start + " is past its end");
         }
         if (end < start) {
             throw new ToolException("end_line " + end + " is before start_line " + start);
@@ -43,6 +43,6 @@ final class ReadFileTool extends ReviewTool {
                 ? "\n(showing lines " + start + "-" + last + " of " + lines.size() + "; at most " + MAX_LINES
                         + " lines per call: ask for start_line " + (last + 1) + " to read on)"
                 : "\n(lines " + start + "-" + last + " of " + lines.size() + ")";
-        return ToolOutcome.ok(path + " at head:\n" + UntrustedText.frame(path, context.untrusted().code(body.toString())) + note);
+        return ToolOutcome.ok(UntrustedText.quote(path) + " at head:\n" + UntrustedText.frame(path, context.untrusted().code(body.toString())) + note);
     }
 }

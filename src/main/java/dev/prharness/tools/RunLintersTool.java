@@ -1,6 +1,7 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prharness.safety.UntrustedText;
 import dev.prharness.diff.Side;
 import dev.prharness.harness.ToolException;
 import dev.prharness.harness.ToolOutcome;
@@ -30,7 +31,7 @@ final class RunLintersTool extends ReviewTool {
             for (JsonNode path : arguments.get("paths")) {
                 String checked = RepoPath.check(path.asText());
                 if (!context.reviewPaths().contains(checked)) {
-                    throw new ToolException(checked + " is not a changed file in this review; run_linters takes changed files");
+                    throw new ToolException(UntrustedText.quote(checked) + " is not a changed file in this review; run_linters takes changed files");
                 }
                 paths.add(checked);
             }
@@ -50,11 +51,11 @@ final class RunLintersTool extends ReviewTool {
         StringBuilder out = new StringBuilder(result.findings().size() + " findings in " + sources.size() + " files:\n");
         for (Finding f : result.findings()) {
             boolean onDiff = context.change().diff().isCommentable(f.path(), f.line(), Side.RIGHT);
-            out.append("- ").append(f.path()).append(':').append(f.line()).append(' ').append(f.severity().label())
+            out.append("- ").append(UntrustedText.quote(f.path())).append(':').append(f.line()).append(' ').append(f.severity().label())
                     .append(' ').append(f.source()).append('/').append(f.rule()).append(": ").append(f.message())
                     .append(onDiff ? " (on the diff: already in the review)" : " (not on a diff line)").append('\n');
         }
-        result.failures().forEach(f -> out.append("- ").append(f.path()).append(": ").append(f.linter())
+        result.failures().forEach(f -> out.append("- ").append(UntrustedText.quote(f.path())).append(": ").append(f.linter())
                 .append(" could not analyse it: ").append(f.message()).append('\n'));
         return ToolOutcome.ok(out.toString());
     }

@@ -212,4 +212,16 @@ class RuleFileAttackTest {
         assertTrue(findings.stream().anyMatch(f -> f.rule().equals("EmptyCatchBlock")), "the referenced ruleset was loaded");
         assertFalse(findings.toString().contains(CANARY));
     }
+
+    @Test
+    void aFormTheChecksMissStillCannotMakeTheJdksXmlParsersFetchAnything() {
+        new LintEngine();
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE module SYSTEM '" + url + "'>\n<module/>\n";
+
+        Exception refused = assertThrows(Exception.class, () -> javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml))));
+
+        assertTrue(refused.getMessage().contains("accessExternalDTD") || refused.getMessage().contains("External DTD"),
+                refused.getMessage());
+    }
 }

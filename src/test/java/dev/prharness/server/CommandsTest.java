@@ -2,6 +2,7 @@ package dev.prharness.server;
 
 import static dev.prharness.testing.FakeOpenAi.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.store.JobStore;
@@ -174,5 +175,18 @@ class CommandsTest {
         assertEquals(1, bodies.stream().filter(b -> b.contains("command limit for this hour is reached")
                 && b.contains("`/lint` was not run")).count(), bodies.toString());
         assertEquals(0, github.reviews().size(), "/lint did not run");
+    }
+
+    @Test
+    void aFailureReplyNamesNoInternalAddress() {
+        openAi.script("strong", FakeOpenAi.error(400, "model endpoint refused the request"));
+
+        comment("created", "/ask what does this do?", "maintainer", "User");
+        server.awaitJobs();
+
+        String reply = github.issueComments().stream().map(c -> c.path("body").asText())
+                .filter(b -> b.contains("failed")).findFirst().orElseThrow(() -> new AssertionError(github.issueComments().toString()));
+        assertTrue(reply.contains("the model did not answer usefully"), reply);
+        assertFalse(reply.contains(openAi.baseUrl()) || reply.contains("127.0.0.1"), reply);
     }
 }

@@ -252,4 +252,57 @@ class WebhookServerTest {
         assertEquals(0, github.requests("PATCH", "/issues/comments/").size());
         assertEquals(2, github.issueComments().size(), "a new summary");
     }
+
+    /** Sends raw bytes to the webhook port and returns the status line of the answer (or "" when it closed). */
+    private String raw(String request, int readTimeoutMillis) throws Exception {
+        int port = server.assembly.http().port();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(readTimeoutMillis);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            String status = in.readLine();
+            StringBuilder rest = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null) {
+                rest.append(line).append('\n');
+            }
+            return (status == null ? "" : status) + "\n" + rest;
+        }
+    }
+
+    @Test
+    void aMalformedChunkedBodyIs400WithoutAStackTrace() throws Exception {
+        String answer = raw("POST /webhook HTTP/1.1\r\nHost: x\r\nX-GitHub-Event: ping\r\nX-GitHub-Delivery: c1\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZZ\r\nnot a chunk\r\n0\r\n\r\n", 10_000);
+
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertFalse(answer.contains("Exception") || answer.contains("at io.") || answer.contains("at org."), answer);
+        assertEquals(0, store.jobs().size());
+    }
+
+    @Test
+    void aClientThatStopsSendingIsCutOff() throws Exception {
+        long started = System.nanoTime();
+        String answer = raw("POST /webhook HTTP/1.1\r\nHost: x\r\nX-GitHub-Event: ping\r\nContent-Length: 1000\r\n\r\n{\"zen\"",
+                60_000);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        assertTrue(seconds < 20, "cut off after the read timeout, not left open: " + seconds + " s; " + answer);
+    }
+
+    @Test
+    void numbersOutOfRangeAre400NamingTheField() {
+        ObjectNode overflow = Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 99);
+        ((ObjectNode) overflow.get("pull_request")).put("number", 99_999_999_999L);
+        var response = webhooks.deliver("pull_request", Fixtures.bytes(overflow));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("pull request number"), response.body());
+
+        ObjectNode negative = Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 99);
+        ((ObjectNode) negative.get("installation")).put("id", -5);
+        assertTrue(webhooks.deliver("pull_request", Fixtures.bytes(negative)).body().contains("installation.id"));
+        assertEquals(0, store.jobs().size());
+    }
 }
