@@ -85,7 +85,7 @@ public final class AiReviewer implements ModelReviewer {
                     + ai.client().modelFor(ModelRole.STRONG) + ")");
             List<String> paths = deep.stream().map(FileDiff::path).toList();
             ReviewContext context = new ReviewContext(change, paths, skipped, ai.lintEngine(), config.rules(), draft, untrusted);
-            ToolRegistry tools = new ToolRegistry(ReviewTools.forReview(context), ai.cache(), change.headSha(),
+            ToolRegistry tools = new ToolRegistry(ReviewTools.forReview(context), ai.cache(), context.cacheScope(),
                     ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
             List<ChatMessage> start = List.of(
                     new ChatMessage.System(Prompts.text("review-system.md")),

@@ -31,7 +31,7 @@ public final class QuestionAnswerer {
                 new RunUsage());
         List<String> paths = change.diff().files().stream().map(FileDiff::path).toList();
         ReviewContext context = new ReviewContext(change, paths, Map.of(), ai.lintEngine(), config.rules(), new ReviewDraft(), untrusted);
-        ToolRegistry tools = new ToolRegistry(ReviewTools.readOnly(context), ai.cache(), change.headSha(),
+        ToolRegistry tools = new ToolRegistry(ReviewTools.readOnly(context), ai.cache(), context.cacheScope(),
                 ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
         String request = "Pull request:\n" + UntrustedText.frame("title", untrusted.prose(change.info().title()))
                 + "\n" + UntrustedText.frame("description", untrusted.prose(change.info().body()))

@@ -59,7 +59,6 @@ import java.util.UUID;
 public final class CompositionRoot {
 
     private static final int RECENT_RESULTS_KEPT_BY_COMPACTION = 2;
-    private static final int TOOL_CACHE_ENTRIES = 10_000;
 
     private final Map<String, String> env;
     private final PrintStream err;
@@ -119,7 +118,7 @@ public final class CompositionRoot {
                 new ContextCompactor(Prompts.text("compaction-system.md"), RECENT_RESULTS_KEPT_BY_COMPACTION),
                 Clock.systemUTC());
         ModelClient client = new OpenAiModelClient(model.get());
-        AiSetup setup = new AiSetup(client, harness, harnessSettings, new ToolResultCache(TOOL_CACHE_ENTRIES), lintEngine);
+        AiSetup setup = new AiSetup(client, harness, harnessSettings, new ToolResultCache((long) settings.harness().toolCacheMb() << 20), lintEngine);
         return Optional.of(new ModelServices(new AiReviewer(setup), new QuestionAnswerer(setup), client));
     }
 

@@ -49,5 +49,6 @@ public record BotSettings(Models models, Map<String, Price> prices, Harness harn
             @JsonProperty("compact_at_tokens") long compactAtTokens,
             @JsonProperty("max_tool_result_chars") int maxToolResultChars,
             @JsonProperty("max_tool_output_chars_per_run") long maxToolOutputCharsPerRun,
-            @JsonProperty("triage_min_files") int triageMinFiles) {}
+            @JsonProperty("triage_min_files") int triageMinFiles,
+            @JsonProperty("tool_cache_mb") int toolCacheMb) {}
 }

@@ -14,18 +14,27 @@ final class OutputBounds {
         this.remaining = perRun;
     }
 
+    /** One result cut at the per-result size (what the cache keeps). */
+    String perResult(String text) {
+        if (text.length() <= perResult) {
+            return text;
+        }
+        return text.substring(0, perResult) + "\n[truncated: " + (text.length() - perResult)
+                + " more characters; ask for a smaller line range or one file at a time]";
+    }
+
+    /** A result (already cut to one result's size) as this run may still receive it, counted against its allowance. */
     String bound(String text) {
         if (remaining <= 0) {
             return "[tool output allowance for this review used up: no more tool output can be returned; "
                     + "finish with what you have and call submit_review]";
         }
-        int limit = (int) Math.min(perResult, remaining);
         String result = text;
-        if (text.length() > limit) {
-            result = text.substring(0, limit) + "\n[truncated: " + (text.length() - limit)
-                    + " more characters; ask for a smaller line range or one file at a time]";
+        if (text.length() > remaining) {
+            result = text.substring(0, (int) remaining) + "\n[truncated: " + (text.length() - remaining)
+                    + " more characters; this review's tool output allowance is nearly used up]";
         }
-        remaining -= Math.min(text.length(), limit);
+        remaining -= Math.min(text.length(), remaining);
         return result;
     }
 }

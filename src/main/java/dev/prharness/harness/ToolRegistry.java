@@ -21,18 +21,21 @@ public final class ToolRegistry {
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final ToolResultCache cache;
-    private final String commit;
+    private final String cacheScope;
     private final OutputBounds bounds;
     private final ArgumentValidator validator = new ArgumentValidator();
     private final SecretRedactor redactor = new SecretRedactor();
 
-    /** Tools for one run about {@code commit}; results are bounded per result and per run. */
-    public ToolRegistry(List<Tool> tools, ToolResultCache cache, String commit, int maxCharsPerResult, long maxCharsPerRun) {
+    /**
+     * Tools for one run; {@code cacheScope} is everything their results depend on besides their arguments (the
+     * change's commits, the rules, the files in review). Results are bounded per result and per run.
+     */
+    public ToolRegistry(List<Tool> tools, ToolResultCache cache, String cacheScope, int maxCharsPerResult, long maxCharsPerRun) {
         for (Tool tool : tools) {
             this.tools.put(tool.spec().name(), tool);
         }
         this.cache = cache;
-        this.commit = commit;
+        this.cacheScope = cacheScope;
         this.bounds = new OutputBounds(maxCharsPerResult, maxCharsPerRun);
     }
 
@@ -62,9 +65,9 @@ public final class ToolRegistry {
         }
         String canonical = canonical(arguments);
         if (tool.cacheable()) {
-            Optional<ToolOutcome> cached = cache.get(call.name(), canonical, commit);
+            Optional<ToolOutcome> cached = cache.get(call.name(), canonical, cacheScope);
             if (cached.isPresent()) {
-                return new Execution(bounded(cached.get()), true);
+                return new Execution(withinRun(cached.get()), true);
             }
         }
         ToolOutcome outcome;
@@ -75,14 +78,16 @@ public final class ToolRegistry {
         } catch (RuntimeException e) {
             outcome = ToolOutcome.error(call.name() + " failed: " + e.getMessage() + "; try other arguments or another tool");
         }
+        // What is kept and served is what the model sees: redacted and cut to one result's size.
+        ToolOutcome seen = new ToolOutcome(bounds.perResult(redactor.redact(outcome.text())), outcome.error(), outcome.endsRun());
         if (tool.cacheable() && !outcome.error()) {
-            cache.put(call.name(), canonical, commit, outcome);
+            cache.put(call.name(), canonical, cacheScope, seen);
         }
-        return new Execution(bounded(outcome), false);
+        return new Execution(withinRun(seen), false);
     }
 
-    private ToolOutcome bounded(ToolOutcome outcome) {
-        return new ToolOutcome(bounds.bound(redactor.redact(outcome.text())), outcome.error(), outcome.endsRun());
+    private ToolOutcome withinRun(ToolOutcome outcome) {
+        return new ToolOutcome(bounds.bound(outcome.text()), outcome.error(), outcome.endsRun());
     }
 
     private static String canonical(JsonNode arguments) {

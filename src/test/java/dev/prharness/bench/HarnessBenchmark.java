@@ -74,7 +74,7 @@ public final class HarnessBenchmark {
         ModelReviewer.Outcome outcome = null;
         for (int round = 0; round < ROUNDS + 5; round++) {
             // A fresh cache each round: every tool call is computed, as in the first review of a PR.
-            AiReviewer reviewer = new AiReviewer(new AiSetup(model, harness, settings, new ToolResultCache(1000), lint));
+            AiReviewer reviewer = new AiReviewer(new AiSetup(model, harness, settings, new ToolResultCache(64L << 20), lint));
             model.sentTokens.set(0);
             model.nanosInside.set(0);
             long allocatedBefore = threads.getCurrentThreadAllocatedBytes();

@@ -54,7 +54,7 @@ class ToolRegistryTest {
     }
 
     private static ToolRegistry registry(Tool tool, int perResult, long perRun) {
-        return new ToolRegistry(List.of(tool), new ToolResultCache(100), "abc123", perResult, perRun);
+        return new ToolRegistry(List.of(tool), new ToolResultCache(1 << 20), "abc123", perResult, perRun);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ToolRegistryTest {
     @Test
     void cacheableResultsAreComputedOncePerCommitWhateverTheKeyOrder() {
         Echo echo = new Echo(true);
-        ToolResultCache cache = new ToolResultCache(100);
+        ToolResultCache cache = new ToolResultCache(1 << 20);
         ToolRegistry first = new ToolRegistry(List.of(echo), cache, "abc123", 1000, 10_000);
         assertFalse(first.execute(new ToolCall("1", "echo", "{\"text\": \"x\", \"count\": 2}")).cacheHit());
         assertTrue(first.execute(new ToolCall("2", "echo", "{\"count\": 2, \"text\": \"x\"}")).cacheHit());
