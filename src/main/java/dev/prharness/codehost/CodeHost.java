@@ -23,8 +23,9 @@ public interface CodeHost {
     List<ExistingComment> comments(PullRequestRef ref);
 
     /**
-     * Posts one review ({@code event: COMMENT}) with the plan's inline comments; when the host refuses to place
-     * some of them, nothing is posted and the outcome names the refused ones.
+     * Posts one review ({@code event: COMMENT}, never a pending review) with the plan's inline comments. When the
+     * host refuses to place them (GitHub's 422: its view of the diff differs), nothing is posted and the outcome
+     * says so; any other failure is a {@link CodeHostException}.
      */
     PostOutcome postReview(PullRequestRef ref, ReviewPlan plan);
 
@@ -42,6 +43,6 @@ public interface CodeHost {
     /** A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown) and the changed files. */
     record Comparison(String status, List<dev.prharness.diff.FileDiff> files) {}
 
-    /** What a review post did: posted, or refused with the comments the host would not place. */
-    record PostOutcome(boolean posted, List<ReviewPlan.InlineComment> refused, long reviewId) {}
+    /** What a review post did: posted (with the review's id), or refused because of where its comments sit. */
+    record PostOutcome(boolean posted, long reviewId) {}
 }

@@ -136,31 +136,22 @@ public final class GitHubPullRequests implements CodeHost {
     }
 
     /**
-     * Posts one review ({@code event: COMMENT}) with the plan's inline comments. Returns the comments GitHub
-     * refused to place (422), found by trying each alone as a pending review that is deleted again; the
-     * caller moves them into the body and posts once more.
+     * Posts one review ({@code event: COMMENT}) with the plan's inline comments, in one request: GitHub allows
+     * one pending review per user, so comments are never tried one by one. A 422 with inline comments means
+     * GitHub placed the diff differently; the caller decides what to post instead.
      */
     @Override
     public PostOutcome postReview(PullRequestRef ref, ReviewPlan plan) {
         return connection.call("posting the review on " + ref, () -> {
-            RawRequests.Response response = raw.send("POST", reviewsPath(ref), reviewRequest(plan, plan.inline(), true));
+            RawRequests.Response response = raw.send("POST", reviewsPath(ref), reviewRequest(plan));
             if (response.status() / 100 == 2) {
-                return new PostOutcome(true, List.of(), response.json().path("id").asLong());
+                return new PostOutcome(true, response.json().path("id").asLong());
             }
-            if (response.status() != 422 || plan.inline().isEmpty()) {
-                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null,
-                        connection.apiUrl() + reviewsPath(ref));
+            if (response.status() == 422 && !plan.inline().isEmpty()) {
+                return new PostOutcome(false, 0);
             }
-            List<ReviewPlan.InlineComment> refused = new ArrayList<>();
-            for (ReviewPlan.InlineComment comment : plan.inline()) {
-                RawRequests.Response probe = raw.send("POST", reviewsPath(ref), reviewRequest(plan, List.of(comment), false));
-                if (probe.status() == 422) {
-                    refused.add(comment);
-                } else if (probe.status() / 100 == 2) {
-                    raw.send("DELETE", reviewsPath(ref) + "/" + probe.json().path("id").asLong(), null);
-                }
-            }
-            return new PostOutcome(false, refused, 0);
+            throw new org.kohsuke.github.HttpException(response.body(), response.status(), null,
+                    connection.apiUrl() + reviewsPath(ref));
         });
     }
 
@@ -198,15 +189,13 @@ public final class GitHubPullRequests implements CodeHost {
         return "/repos/" + ref.owner() + "/" + ref.repo() + "/pulls/" + ref.number() + "/reviews";
     }
 
-    private static ObjectNode reviewRequest(ReviewPlan plan, List<ReviewPlan.InlineComment> comments, boolean submit) {
+    private static ObjectNode reviewRequest(ReviewPlan plan) {
         ObjectNode request = JSON.createObjectNode();
         request.put("commit_id", plan.commitSha());
         request.put("body", plan.reviewBody());
-        if (submit) {
-            request.put("event", "COMMENT");
-        }
+        request.put("event", "COMMENT");
         ArrayNode array = request.putArray("comments");
-        for (ReviewPlan.InlineComment c : comments) {
+        for (ReviewPlan.InlineComment c : plan.inline()) {
             ObjectNode node = array.addObject();
             node.put("path", c.path());
             node.put("line", c.line());

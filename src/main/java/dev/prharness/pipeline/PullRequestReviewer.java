@@ -101,15 +101,28 @@ public final class PullRequestReviewer {
         return new Planned(ref, placed, plan, summary.map(ExistingComment::id), range.description(), true);
     }
 
-    /** Posts a planned review (moving comments GitHub refuses into the body) and writes the summary comment. */
+    /**
+     * Posts a planned review and writes the summary comment. Comments are checked against the diff before they
+     * are posted, so a refusal means the host's view of the diff differs from ours: read the pull request's files
+     * once more, move what no longer places into the body, and post again; if that is refused too, post the
+     * review with every comment in its body. Three review posts at the most.
+     */
     public Outcome publish(Planned planned, ReviewProgress progress) {
         ReviewPlan plan = planned.plan();
         boolean reviewPosted = false;
         if (plan.hasReview()) {
             progress.step("posting the review");
+            ReviewPlanner planner = new ReviewPlanner();
             CodeHost.PostOutcome outcome = host.postReview(planned.ref(), plan);
             if (!outcome.posted()) {
-                plan = new ReviewPlanner().moveToBody(planned.review(), plan, outcome.refused());
+                Diff fresh = new Diff(host.read(planned.ref()).files());
+                List<ReviewPlan.InlineComment> misplaced = plan.inline().stream()
+                        .filter(c -> !fresh.check(c.path(), c.startLine(), c.line(), c.side()).accepted()).toList();
+                plan = planner.moveToBody(planned.review(), plan, misplaced);
+                outcome = host.postReview(planned.ref(), plan);
+            }
+            if (!outcome.posted()) {
+                plan = planner.moveToBody(planned.review(), planned.plan(), planned.plan().inline());
                 outcome = host.postReview(planned.ref(), plan);
             }
             reviewPosted = outcome.posted();

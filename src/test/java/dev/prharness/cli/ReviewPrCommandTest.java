@@ -139,21 +139,39 @@ class ReviewPrCommandTest {
     }
 
     @Test
-    void aCommentGitHubRefusesMovesToTheBodyAndTheRestArePosted() {
-        // GitHub refuses one comment, as it does when a line moved under it.
-        github.intercept(r -> r.method().equals("POST") && r.path().endsWith("/reviews")
-                && commentsOf(r.body()).contains("EmptyCatchBlock")
+    void aReviewRefusedForAStaleDiffIsPlacedAgainOnFreshFilesAndPostedOnceMore() {
+        java.util.concurrent.atomic.AtomicBoolean refusedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        github.intercept(r -> r.method().equals("POST") && r.path().endsWith("/reviews") && refusedOnce.compareAndSet(false, true)
                 ? Optional.of(FakeGitHub.json(422, JSON.createObjectNode().put("message", "Unprocessable Entity")))
                 : Optional.empty());
 
         CliRun run = reviewPr();
 
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals(2, github.requests("POST", "/pulls/7/reviews").size());
+        assertEquals(2, github.requests("GET", "/pulls/7/files").size(), "the files were read once more");
         assertEquals(1, github.reviews().size());
-        assertTrue(github.reviewComments().stream().noneMatch(c -> c.path("body").asText().contains("EmptyCatchBlock")));
-        assertFalse(github.reviewComments().isEmpty(), "the other comments are posted");
+        assertFalse(github.reviewComments().isEmpty(), "the comments are inline on the second try");
+        assertTrue(github.requests("POST", "/pulls/7/reviews").stream().allMatch(r -> r.body().contains("\"event\":\"COMMENT\"")),
+                "never a pending review");
+    }
+
+    @Test
+    void whenGitHubStillRefusesTheCommentsTheThirdAndLastPostCarriesThemInItsBody() {
+        github.intercept(r -> r.method().equals("POST") && r.path().endsWith("/reviews") && commentsOf(r.body()).contains("EmptyCatchBlock")
+                ? Optional.of(FakeGitHub.json(422, JSON.createObjectNode().put("message", "Unprocessable Entity")))
+                : Optional.empty());
+
+        CliRun run = reviewPr();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, github.requests("POST", "/pulls/7/reviews").size(), "three posts at the most");
+        assertEquals(1, github.reviews().size());
+        assertTrue(github.reviewComments().isEmpty(), "the last post has no inline comments");
         String body = github.reviews().get(0).path("body").asText();
-        assertTrue(body.contains("would not place") && body.contains("EmptyCatchBlock"), body);
+        assertTrue(body.contains("would not place") && body.contains("EmptyCatchBlock") && body.contains("UseEqualsToCompareStrings"),
+                body);
+        assertEquals(1, github.issueComments().size(), "and the summary is written");
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class InMemoryCodeHost implements CodeHost {
         List<ReviewPlan.InlineComment> refused = plan.inline().stream()
                 .filter(c -> !diff.check(c.path(), c.startLine(), c.line(), c.side()).accepted()).toList();
         if (!refused.isEmpty()) {
-            return new PostOutcome(false, refused, 0);
+            return new PostOutcome(false, 0);
         }
         plan.inline().forEach(c -> fits(c.body()));
         long id = ids.incrementAndGet();
@@ -121,7 +121,7 @@ public final class InMemoryCodeHost implements CodeHost {
         comments.add(new Posted(ExistingComment.Kind.REVIEW_BODY, id, botLogin, plan.reviewBody()));
         plan.inline().forEach(c -> comments.add(new Posted(ExistingComment.Kind.REVIEW_COMMENT, ids.incrementAndGet(),
                 botLogin, c.body())));
-        return new PostOutcome(true, List.of(), id);
+        return new PostOutcome(true, id);
     }
 
     @Override
