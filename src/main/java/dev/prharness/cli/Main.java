@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
-        subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class,
+        subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -14,6 +14,17 @@ public record BotSettings(Models models, Map<String, Price> prices, Harness harn
             Role strong,
             Role cheap,
             @JsonProperty("max_retries") int maxRetries,
+            @JsonProperty("max_tokens_field") String maxTokensField,
+            @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls,
+            Map<String, Profile> profiles) {}
+
+    /**
+     * What one model family's endpoint accepts, by name prefix: a reasoning model takes no temperature and no
+     * parallel_tool_calls and caps output with max_completion_tokens; the other fields override the defaults.
+     */
+    public record Profile(
+            Boolean reasoning,
+            @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls,
             @JsonProperty("max_tokens_field") String maxTokensField) {}
 
     /** One model role: name (may be null), temperature (null: not sent), output cap, timeout. */

@@ -1,5 +1,6 @@
 package dev.prharness.harness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prharness.events.EventLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.List;
  * of GitHub, git or reviews: only messages, tools and limits.
  */
 public final class Harness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HarnessLimits limits;
     private final ContextCompactor compactor;
@@ -44,7 +47,7 @@ public final class Harness {
                 }
             }
             ModelReply reply = model.call("review", turn, new ModelRequest(ModelRole.STRONG, messages, tools.specs()));
-            messages.add(new ChatMessage.Assistant(reply.text(), reply.toolCalls()));
+            messages.add(new ChatMessage.Assistant(reply.text(), replayable(reply.toolCalls())));
             if (reply.toolCalls().isEmpty()) {
                 return new RunResult(StopReason.FINAL_ANSWER, reply.text(), turn, messages, compactions);
             }
@@ -65,6 +68,23 @@ public final class Harness {
             }
         }
         return new RunResult(StopReason.MAX_TURNS, "", limits.maxTurns(), messages, compactions);
+    }
+
+    /**
+     * The tool calls as they are sent back on later turns. Servers such as vLLM and Ollama parse the arguments of
+     * every call in the conversation and refuse the whole request for one that is not a JSON object, so such a
+     * call is replayed with {@code {}}; its tool result already tells the model what was wrong.
+     */
+    private static List<ToolCall> replayable(List<ToolCall> calls) {
+        return calls.stream().map(c -> isJsonObject(c.arguments()) ? c : new ToolCall(c.id(), c.name(), "{}")).toList();
+    }
+
+    private static boolean isJsonObject(String text) {
+        try {
+            return text != null && !text.isBlank() && JSON.readTree(text).isObject();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
     }
 
     /** A failed compaction is not fatal: the run goes on with the long conversation. */

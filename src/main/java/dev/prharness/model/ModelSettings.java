@@ -13,7 +13,8 @@ import java.util.Optional;
  * environment (SPEC §3) over the bot settings. The key is held here only to hand it to the client.
  */
 public record ModelSettings(String baseUrl, String apiKey, Role strong, Role cheap, int maxRetries,
-        boolean useMaxCompletionTokens, PriceTable prices) {
+        boolean useMaxCompletionTokens, Boolean parallelToolCalls, Map<String, BotSettings.Profile> profiles,
+        PriceTable prices) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
@@ -22,6 +23,23 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
 
     public Role role(ModelRole role) {
         return role == ModelRole.STRONG ? strong : cheap;
+    }
+
+    /** What a request to {@code model} may carry: its family's profile over the defaults. */
+    public record Request(boolean sendTemperature, Optional<Boolean> parallelToolCalls, boolean maxCompletionTokens) {}
+
+    public Request requestFor(String model) {
+        BotSettings.Profile profile = profiles.entrySet().stream()
+                .filter(e -> model.startsWith(e.getKey()))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(Map.Entry::getValue)
+                .orElse(new BotSettings.Profile(false, null, null));
+        boolean reasoning = Boolean.TRUE.equals(profile.reasoning());
+        Optional<Boolean> parallel = reasoning ? Optional.empty()
+                : Optional.ofNullable(profile.parallelToolCalls() != null ? profile.parallelToolCalls() : parallelToolCalls);
+        boolean completionTokens = reasoning || (profile.maxTokensField() != null
+                ? useMaxCompletionTokens(profile.maxTokensField(), URI.create(baseUrl)) : useMaxCompletionTokens);
+        return new Request(!reasoning, parallel, completionTokens);
     }
 
     /** The settings when {@code OPENAI_API_KEY} is set; empty when it is not (linters-only review). */
@@ -51,7 +69,8 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
                 .orElse(strongName);
         return Optional.of(new ModelSettings(baseUrl, key,
                 role(strongName, models.strong()), role(cheapName, models.cheap()), models.maxRetries(),
-                useMaxCompletionTokens(models.maxTokensField(), uri), new PriceTable(settings.prices())));
+                useMaxCompletionTokens(models.maxTokensField(), uri), models.parallelToolCalls(),
+                models.profiles() == null ? Map.of() : Map.copyOf(models.profiles()), new PriceTable(settings.prices())));
     }
 
     private static Role role(String name, BotSettings.Role settings) {

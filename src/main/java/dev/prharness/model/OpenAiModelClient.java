@@ -60,18 +60,19 @@ public final class OpenAiModelClient implements ModelClient {
     @Override
     public ModelReply complete(ModelRequest request) {
         ModelSettings.Role role = settings.role(request.role());
+        ModelSettings.Request accepts = settings.requestFor(role.model());
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(role.model());
         request.messages().forEach(message -> addMessage(params, message));
         for (ToolSpec tool : request.tools()) {
             params.addTool(toolOf(tool));
         }
         if (!request.tools().isEmpty()) {
-            params.parallelToolCalls(true);
+            accepts.parallelToolCalls().ifPresent(params::parallelToolCalls);
         }
-        if (role.temperature() != null) {
+        if (role.temperature() != null && accepts.sendTemperature()) {
             params.temperature(role.temperature());
         }
-        if (settings.useMaxCompletionTokens()) {
+        if (accepts.maxCompletionTokens()) {
             params.maxCompletionTokens(role.maxOutputTokens());
         } else {
             params.maxTokens(role.maxOutputTokens());

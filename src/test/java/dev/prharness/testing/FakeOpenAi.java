@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -147,10 +148,45 @@ public final class FakeOpenAi implements AutoCloseable {
             Recorded recorded = new Recorded(JSON.readTree(raw), exchange.getRequestHeaders().getFirst("Authorization"),
                     System.nanoTime());
             requests.add(recorded);
+            Optional<Reply> refused = refusal(recorded.body());
+            if (refused.isPresent()) {
+                send(exchange, refused.get());
+                return;
+            }
             Deque<Reply> queue = scripts.get(recorded.model());
             Reply reply = queue == null ? null : queue.pollFirst();
             send(exchange, reply != null ? reply : fallback.apply(recorded));
         }
+    }
+
+    /**
+     * What real servers refuse with a 400: vLLM and Ollama parse the arguments of every replayed assistant tool
+     * call; OpenAI's o-series models take no parallel_tool_calls, no temperature other than the default, and
+     * max_completion_tokens instead of max_tokens.
+     */
+    private static Optional<Reply> refusal(JsonNode body) {
+        for (JsonNode message : body.path("messages")) {
+            for (JsonNode call : message.path("tool_calls")) {
+                String arguments = call.path("function").path("arguments").asText("");
+                try {
+                    if (!JSON.readTree(arguments).isObject()) {
+                        throw new IOException("not an object");
+                    }
+                } catch (IOException e) {
+                    return Optional.of(error(400, "Invalid JSON in the arguments of tool call " + call.path("id").asText()
+                            + " in the conversation"));
+                }
+            }
+        }
+        String model = body.path("model").asText("");
+        if (model.matches("o[1-9].*")) {
+            for (String field : List.of("parallel_tool_calls", "temperature", "max_tokens")) {
+                if (body.has(field)) {
+                    return Optional.of(error(400, "Unsupported parameter: '" + field + "' is not supported with this model."));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
