@@ -5,6 +5,7 @@ import dev.prharness.git.GitException;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.harness.ModelCallException;
 import dev.prharness.lint.LintConfigException;
+import dev.prharness.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -60,7 +61,8 @@ public final class Main {
         if (exitCodeOf(e) == USAGE) {
             return e.getMessage();
         }
-        if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof CodeHostException) {
+        if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof CodeHostException
+                || e instanceof StoreException) {
             return "could not complete: " + e.getMessage();
         }
         return "could not complete: " + e;

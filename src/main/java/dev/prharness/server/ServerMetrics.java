@@ -2,6 +2,7 @@ package dev.prharness.server;
 
 import dev.prharness.events.EventLog;
 import dev.prharness.store.JobStore;
+import dev.prharness.store.StoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -32,7 +33,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final BiConsumer<String, Map<String, Object>> listener = this::onEvent;
 
     public ServerMetrics(JobStore store) {
-        Gauge.builder("prharness_jobs_queued", store, s -> s.reachable() ? s.queueDepth() : Double.NaN)
+        Gauge.builder("prharness_jobs_queued", store, ServerMetrics::queueDepth)
                 .description("jobs waiting to run").register(registry);
         Gauge.builder("prharness_tool_cache_hit_ratio", this,
                         m -> m.toolCalls.get() == 0 ? 0 : (double) m.toolCacheHits.get() / m.toolCalls.get())
@@ -47,6 +48,14 @@ public final class ServerMetrics implements AutoCloseable {
      * Counts a delivery. Labels come from fixed sets, whatever a sender writes in its headers: the events the
      * server knows, {@code other}, or {@code unverified} for anything whose signature failed.
      */
+    private static double queueDepth(JobStore store) {
+        try {
+            return store.queueDepth();
+        } catch (StoreException e) {
+            return Double.NaN;
+        }
+    }
+
     void delivery(String event, int status) {
         String label = event == null || event.isBlank() ? "none" : KNOWN_EVENTS.contains(event) ? event
                 : event.equals(UNVERIFIED) ? UNVERIFIED : "other";

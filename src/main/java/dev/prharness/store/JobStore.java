@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class JobStore implements AutoCloseable {
 
     private static final int SCHEMA_VERSION = 1;
+    /** How long any call to the store may take before it fails (and a delivery is answered 503). */
+    static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -43,25 +45,42 @@ public final class JobStore implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("pr-harness-store");
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(10_000);
+        // GitHub gives a delivery 10 s: a store that does not answer is a 503 well within that, not a timeout.
+        config.setConnectionTimeout(ANSWER_WITHIN.toMillis());
+        config.setValidationTimeout(ANSWER_WITHIN.toMillis() / 2);
         if (dialect == Dialect.SQLITE) {
             config.setMaximumPoolSize(1);
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
-            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(ANSWER_WITHIN.toMillis() - 500));
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             config.setMaximumPoolSize(8);
+            config.addDataSourceProperty("connectTimeout", String.valueOf(ANSWER_WITHIN.toSeconds()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(ANSWER_WITHIN.toSeconds()));
         }
         HikariDataSource pool = new HikariDataSource(config);
         JobStore store = new JobStore(pool, dialect, clock, redactedUrl(jdbcUrl));
         try {
             store.migrate();
+        } catch (StoreException e) {
+            pool.close();
+            throw new StoreException("the job store " + store.describe() + " cannot be opened: " + driverReason(e)
+                    + "; check PR_HARNESS_DB and that the database is up", e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return store;
+    }
+
+    /** The database's or driver's own words under the pool's ("Connection is not available, request timed out"). */
+    private static String driverReason(Throwable e) {
+        Throwable reason = e;
+        while (reason.getCause() != null && reason.getCause() != reason) {
+            reason = reason.getCause();
+        }
+        return reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
     }
 
     /**
@@ -308,16 +327,18 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
-    /** Whether the database answers. */
+    /** Whether the database answers, within the store's answer time. */
     public boolean reachable() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) ANSWER_WITHIN.toSeconds());
             statement.execute("SELECT 1");
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }
 
+    /** The store's JDBC URL with any password hidden: for logs and start-up messages, never for HTTP answers. */
     public String describe() {
         return url;
     }
