@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The diff of one file. Paths are repository-relative without the {@code a/} and {@code b/} prefixes;
- * {@code oldPath} is null for an added file, {@code newPath} null for a deleted one.
+ * {@code oldPath} is null for an added file, {@code newPath} null for a deleted one. {@code unreadable} says
+ * why the file's diff could not be read (it then has no hunks and is skipped); null when it was read.
  */
 public record FileDiff(
         String oldPath,
@@ -14,10 +15,21 @@ public record FileDiff(
         boolean binary,
         String oldMode,
         String newMode,
-        List<Hunk> hunks) {
+        List<Hunk> hunks,
+        String unreadable) {
 
     public FileDiff {
         hunks = List.copyOf(hunks);
+    }
+
+    public FileDiff(String oldPath, String newPath, ChangeType type, boolean binary, String oldMode, String newMode,
+            List<Hunk> hunks) {
+        this(oldPath, newPath, type, binary, oldMode, newMode, hunks, null);
+    }
+
+    /** A file whose diff could not be read, and why: it is listed as skipped, never commented on. */
+    public static FileDiff unreadable(String oldPath, String newPath, ChangeType type, String why) {
+        return new FileDiff(oldPath, newPath, type, false, null, null, List.of(), why);
     }
 
     /** The path a reviewer knows the file by: the new path, or the old one for a deleted file. */

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Parses {@code git diff} output and GitHub's per-file {@code patch} strings into files, hunks and lines.
  * Handles renames and copies, added and deleted files, binary files, mode changes, C-quoted paths,
- * paths with spaces, {@code \ No newline at end of file} and CRLF line endings.
+ * paths with spaces, {@code \ No newline at end of file} and CRLF line endings. A file whose hunks cannot be
+ * read (impossible line numbers, a hunk cut short or longer than its header says, a stray line) is returned
+ * as unreadable with the reason; the other files are read as usual.
  */
 public final class UnifiedDiffParser {
 
@@ -24,7 +26,18 @@ public final class UnifiedDiffParser {
         int i = 0;
         while (i < lines.length) {
             if (lines[i].startsWith("diff --git ")) {
-                i = parseFile(lines, i, files);
+                int header = i;
+                try {
+                    i = parseFile(lines, i, files);
+                } catch (DiffParseException e) {
+                    // Even the file's header cannot be read: name it by its header line and go on with the next file.
+                    String name = shorten(lines[header].substring("diff --git ".length()));
+                    files.add(FileDiff.unreadable(null, name, ChangeType.MODIFIED, e.getMessage()));
+                    i = header + 1;
+                    while (i < lines.length && !lines[i].startsWith("diff --git ")) {
+                        i++;
+                    }
+                }
             } else {
                 i++;
             }
@@ -43,6 +56,9 @@ public final class UnifiedDiffParser {
         while (i < lines.length) {
             if (lines[i].startsWith("@@ ")) {
                 i = parseHunk(lines, i, hunks);
+            } else if (!hunks.isEmpty()) {
+                throw new DiffParseException("a line outside any hunk: " + shorten(lines[i])
+                        + " (a hunk header counts fewer lines than follow it)");
             } else {
                 i++;
             }
@@ -96,28 +112,56 @@ public final class UnifiedDiffParser {
             }
             i++;
         }
-        List<Hunk> hunks = new ArrayList<>();
-        while (i < lines.length && lines[i].startsWith("@@ ")) {
-            i = parseHunk(lines, i, hunks);
-        }
         if (type == ChangeType.ADDED) {
             oldPath = null;
         } else if (type == ChangeType.DELETED) {
             newPath = null;
         }
+        List<Hunk> hunks = new ArrayList<>();
+        try {
+            while (i < lines.length && lines[i].startsWith("@@ ")) {
+                i = parseHunk(lines, i, hunks);
+            }
+            if (i < lines.length && !lines[i].startsWith("diff --git ")) {
+                throw new DiffParseException("a line outside any hunk: " + shorten(lines[i])
+                        + " (a hunk header counts fewer lines than follow it)");
+            }
+        } catch (DiffParseException e) {
+            while (i < lines.length && !lines[i].startsWith("diff --git ")) {
+                i++;
+            }
+            out.add(FileDiff.unreadable(oldPath, newPath, type, e.getMessage()));
+            return i;
+        }
         out.add(new FileDiff(oldPath, newPath, type, binary, oldMode, newMode, hunks));
         return i;
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
+    }
+
+    /** A line number or count from a hunk header: a non-negative int, or the hunk is impossible. */
+    private static int number(String text, String header) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new DiffParseException("impossible line number " + shorten(text) + " in " + shorten(header));
+        }
     }
 
     private int parseHunk(String[] lines, int start, List<Hunk> out) {
         Matcher m = HUNK_HEADER.matcher(lines[start]);
         if (!m.matches()) {
-            throw new DiffParseException("malformed hunk header: " + lines[start]);
+            throw new DiffParseException("malformed hunk header: " + shorten(lines[start]));
         }
-        int oldStart = Integer.parseInt(m.group(1));
-        int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        int newStart = Integer.parseInt(m.group(3));
-        int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        int oldStart = number(m.group(1), lines[start]);
+        int oldCount = m.group(2) == null ? 1 : number(m.group(2), lines[start]);
+        int newStart = number(m.group(3), lines[start]);
+        int newCount = m.group(4) == null ? 1 : number(m.group(4), lines[start]);
+        if ((long) oldStart + oldCount > Integer.MAX_VALUE || (long) newStart + newCount > Integer.MAX_VALUE) {
+            throw new DiffParseException("impossible line numbers in " + shorten(lines[start]));
+        }
         List<DiffLine> body = new ArrayList<>();
         int oldLine = oldStart;
         int newLine = newStart;
@@ -146,12 +190,12 @@ public final class UnifiedDiffParser {
                     oldLeft--;
                     newLeft--;
                 }
-                default -> throw new DiffParseException("unexpected line in hunk " + lines[start] + ": " + line);
+                default -> throw new DiffParseException("unexpected line in hunk " + shorten(lines[start]) + ": " + shorten(line));
             }
             i++;
         }
         if (oldLeft > 0 || newLeft > 0) {
-            throw new DiffParseException("hunk " + lines[start] + " ends early: the diff is truncated");
+            throw new DiffParseException("hunk " + shorten(lines[start]) + " ends early: the diff is truncated");
         }
         out.add(new Hunk(oldStart, oldCount, newStart, newCount, m.group(5), body));
         return i;
@@ -209,7 +253,10 @@ public final class UnifiedDiffParser {
     /** The path of a {@code ---}/{@code +++} line, or null for {@code /dev/null}. */
     private static String pathOfFileLine(String value, String prefix) {
         String path = value;
-        if (!path.startsWith("\"")) {
+        if (path.startsWith("\"")) {
+            // git writes a quoted name, then a tab when the name has a space: the name ends at its closing quote.
+            path = path.substring(0, endOfQuoted(path, 0) + 1);
+        } else {
             int tab = path.indexOf('\t');
             if (tab >= 0) {
                 path = path.substring(0, tab);
@@ -251,6 +298,9 @@ public final class UnifiedDiffParser {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
+            if (i + 1 >= body.length()) {
+                throw new DiffParseException("a quoted path ends in a lone backslash: " + shorten(text));
+            }
             char next = body.charAt(++i);
             switch (next) {
                 case 'n' -> bytes.write('\n');
@@ -264,6 +314,9 @@ public final class UnifiedDiffParser {
                 case '\\' -> bytes.write('\\');
                 default -> {
                     if (next >= '0' && next <= '7') {
+                        if (i + 3 > body.length() || !body.substring(i, i + 3).matches("[0-7]{3}")) {
+                            throw new DiffParseException("a quoted path has a broken octal escape: " + shorten(text));
+                        }
                         bytes.write(Integer.parseInt(body.substring(i, i + 3), 8));
                         i += 2;
                     } else {

@@ -11,6 +11,7 @@ import dev.prharness.codehost.ExistingComment;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.diff.ChangeType;
+import dev.prharness.diff.DiffParseException;
 import dev.prharness.diff.FileDiff;
 import dev.prharness.diff.Hunk;
 import dev.prharness.diff.UnifiedDiffParser;
@@ -221,7 +222,11 @@ public final class GitHubPullRequests implements CodeHost {
         String oldPath = type == ChangeType.ADDED ? null : (previous != null ? previous : path);
         String newPath = type == ChangeType.DELETED ? null : path;
         if (patch != null) {
-            return new FileDiff(oldPath, newPath, type, false, null, null, parser.parseHunks(patch));
+            try {
+                return new FileDiff(oldPath, newPath, type, false, null, null, parser.parseHunks(patch));
+            } catch (DiffParseException e) {
+                return FileDiff.unreadable(oldPath, newPath, type, e.getMessage());
+            }
         }
         if (changes == 0) {
             // No patch and no line changes: a binary file, or a rename or mode change without content change.

@@ -35,6 +35,9 @@ public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
         if (file.type() == ChangeType.DELETED) {
             return Optional.of("deleted");
         }
+        if (file.unreadable() != null) {
+            return Optional.of("its diff could not be read (" + file.unreadable() + ")");
+        }
         if (file.binary()) {
             return Optional.of("binary file");
         }
