@@ -208,7 +208,8 @@ public final class CompositionRoot {
         ReviewPipeline pipeline = reviewPipeline(false);
         OutgoingFilter filter = outgoingFilter();
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
-        JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin), botLogin);
+        JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin), botLogin,
+                server.maxAttempts());
         JobRunner runner = new JobRunner(store, dispatcher, new JobRunner.Settings(server.concurrency(),
                 Duration.ofSeconds(server.leaseSeconds()), Duration.ofMillis(server.pollMillis()), server.maxAttempts(),
                 Duration.ofSeconds(server.retryBackoffSeconds()), Duration.ofSeconds(server.shutdownGraceSeconds())),

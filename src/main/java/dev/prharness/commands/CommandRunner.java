@@ -16,6 +16,7 @@ import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.pipeline.ReviewProgress;
+import dev.prharness.review.CommentMarkdown;
 import dev.prharness.safety.InertText;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -56,7 +57,18 @@ public final class CommandRunner {
         this.parser = new CommandParser(services.botLogin());
     }
 
+    /** Runs a command once, where nothing retries it (the Action): every failure is answered on the pull request. */
     public Result run(CodeHost host, PullRequestRef ref, Comment comment) {
+        return run(host, ref, comment, false);
+    }
+
+    /**
+     * Runs a command. With {@code mayRetry} (the server, before a job's last attempt) a temporary failure (the
+     * code host or the model unreachable, rate limited, a 5xx) is thrown for the job runner to retry later;
+     * otherwise, and for lasting failures, the commenter gets 😕 and a reply saying what to do. A command already
+     * answered (its reply carries the comment's id) is not run again: a job re-run after a crash posts nothing twice.
+     */
+    public Result run(CodeHost host, PullRequestRef ref, Comment comment, boolean mayRetry) {
         if ("Bot".equalsIgnoreCase(comment.authorType())
                 || services.botLogin().map(login -> login.equalsIgnoreCase(comment.author())).orElse(false)) {
             return Result.IGNORED;
@@ -66,31 +78,63 @@ public final class CommandRunner {
             return Result.IGNORED;
         }
         BotCommand command = parsed.get();
+        if (alreadyAnswered(host, ref, comment.id())) {
+            LOG.info("{}: /{} of comment {} was already answered; not run again", ref, command.name(), comment.id());
+            return Result.DONE;
+        }
         if (!host.canWrite(ref, comment.author())) {
             LOG.info("{}: @{} may not run /{} (needs write access)", ref, comment.author(), command.name());
             if (services.limits().mayTellReader(ref.toString())) {
-                host.createComment(ref, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
+                reply(host, ref, comment, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
                         + "people with write access to this repository, so this one was not run.");
             }
             return Result.NOT_ALLOWED;
         }
         if (!services.limits().allow(comment.author(), ref.toString())) {
-            host.createComment(ref, "@" + comment.author() + " the command limit for this hour is reached (per person "
+            reply(host, ref, comment, "@" + comment.author() + " the command limit for this hour is reached (per person "
                     + "or per pull request); `/" + command.name() + "` was not run. Try again later.");
             return Result.LIMITED;
         }
         host.react(ref, comment.id(), "eyes");
         try {
-            Optional<String> reply = execute(host, ref, command);
-            reply.ifPresent(text -> host.createComment(ref, text));
+            Optional<String> answer = execute(host, ref, command);
+            answer.ifPresent(text -> reply(host, ref, comment, text));
             host.react(ref, comment.id(), "rocket");
             return Result.DONE;
         } catch (RuntimeException e) {
+            if (mayRetry && temporary(e)) {
+                LOG.warn("{}: /{} failed for now, to be retried: {}", ref, command.name(), e.getMessage());
+                throw e;
+            }
             LOG.warn("{}: /{} failed: {}", ref, command.name(), e.getMessage());
             host.react(ref, comment.id(), "confused");
-            host.createComment(ref, "@" + comment.author() + " `/" + command.name() + "` failed: " + reason(e));
+            reply(host, ref, comment, "@" + comment.author() + " `/" + command.name() + "` failed: " + reason(e));
             return Result.FAILED;
         }
+    }
+
+    /** Every reply ends with a marker naming the comment it answers, where the bot writes it: the last line. */
+    private static String marker(long commentId) {
+        return CommentMarkdown.MARKER_PREFIX + "reply to=" + commentId + " -->";
+    }
+
+    private static void reply(CodeHost host, PullRequestRef ref, Comment comment, String text) {
+        host.createComment(ref, text.strip() + "\n\n" + marker(comment.id()));
+    }
+
+    /** Whether one of the bot's own comments already answers this comment (unknowable when its login is not known). */
+    private boolean alreadyAnswered(CodeHost host, PullRequestRef ref, long commentId) {
+        if (services.botLogin().isEmpty()) {
+            return false;
+        }
+        String marker = marker(commentId);
+        return host.comments(ref).stream()
+                .filter(c -> services.botLogin().get().equalsIgnoreCase(c.author()))
+                .anyMatch(c -> c.body() != null && c.body().strip().endsWith(marker));
+    }
+
+    private static boolean temporary(RuntimeException e) {
+        return e instanceof ModelCallException || e instanceof CodeHostException host && host.isTransient();
     }
 
     /** What went wrong, for the pull request: no endpoint, host or internal detail (the log has those). */

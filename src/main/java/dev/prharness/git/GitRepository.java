@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,14 @@ public final class GitRepository {
     }
 
     private static Result run(Path folder, List<String> args) {
+        return run(folder, args, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    /**
+     * Runs git with a deadline that holds: output is read while git runs (so a full pipe cannot stall it), and at
+     * the deadline git and anything it started are killed.
+     */
+    static Result run(Path folder, List<String> args, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(args);
@@ -120,12 +129,14 @@ public final class GitRepository {
             Process process = builder.start();
             process.getOutputStream().close();
             CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            byte[] stdout = readAll(process.getInputStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new GitException("git " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new GitException("git " + String.join(" ", args) + " did not finish in " + timeout.toSeconds()
+                        + " s and was stopped");
             }
-            return new Result(process.exitValue(), stdout, stderr.join());
+            return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {
             throw new GitException("cannot run git (" + e.getMessage() + "); install git and put it on PATH", e);
         } catch (InterruptedException e) {

@@ -22,11 +22,16 @@ public final class JobDispatcher implements JobHandler {
     private final CommandRunner commands;
     private final Optional<String> botLogin;
 
-    public JobDispatcher(CodeHosts hosts, ReviewPipeline pipeline, CommandRunner commands, Optional<String> botLogin) {
+    private final int maxAttempts;
+
+    /** {@code maxAttempts}: the job runner's; before the last one, a command's temporary failure is left to a retry. */
+    public JobDispatcher(CodeHosts hosts, ReviewPipeline pipeline, CommandRunner commands, Optional<String> botLogin,
+            int maxAttempts) {
         this.hosts = hosts;
         this.pipeline = pipeline;
         this.commands = commands;
         this.botLogin = botLogin;
+        this.maxAttempts = maxAttempts;
     }
 
     @Override
@@ -42,7 +47,7 @@ public final class JobDispatcher implements JobHandler {
             }
             case JobRequest.Command command -> {
                 CommandRunner.Result result = commands.run(host, ref, new CommandRunner.Comment(command.commentId(),
-                        command.body(), command.user(), command.userType()));
+                        command.body(), command.user(), command.userType()), job.attempts() < maxAttempts);
                 LOG.info("{}: /{} from @{}: {}", ref, command.name(), command.user(), result);
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.store.JobStore;
+import dev.prharness.testing.Eventually;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.FakeOpenAi;
 import dev.prharness.testing.Fixtures;
@@ -179,14 +180,34 @@ class CommandsTest {
 
     @Test
     void aFailureReplyNamesNoInternalAddress() {
-        openAi.script("strong", FakeOpenAi.error(400, "model endpoint refused the request"));
+        openAi.otherwise(r -> FakeOpenAi.error(400, "model endpoint refused the request"));
 
         comment("created", "/ask what does this do?", "maintainer", "User");
-        server.awaitJobs();
+        Eventually.await("the job ran its last attempt", java.time.Duration.ofSeconds(30), () -> !store.jobs().isEmpty()
+                && store.jobs().get(0).status() == dev.prharness.store.JobStatus.DONE);
 
         String reply = github.issueComments().stream().map(c -> c.path("body").asText())
                 .filter(b -> b.contains("failed")).findFirst().orElseThrow(() -> new AssertionError(github.issueComments().toString()));
         assertTrue(reply.contains("the model did not answer usefully"), reply);
         assertFalse(reply.contains(openAi.baseUrl()) || reply.contains("127.0.0.1"), reply);
+    }
+
+    @Test
+    void aTemporaryGitHubFailureIsRetriedAndTheAnswerPostedOnce() {
+        java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        github.intercept(r -> r.method().equals("POST") && r.path().endsWith("/issues/7/comments")
+                && r.body().contains("pr-harness commands") && failedOnce.compareAndSet(false, true)
+                ? java.util.Optional.of(FakeGitHub.json(502, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .put("message", "Server Error")))
+                : java.util.Optional.empty());
+
+        comment("created", "/help", "maintainer", "User");
+        Eventually.await("the retried job is done", java.time.Duration.ofSeconds(30), () -> !store.jobs().isEmpty()
+                && store.jobs().get(0).status() == dev.prharness.store.JobStatus.DONE);
+
+        assertEquals(2, store.jobs().get(0).attempts(), "retried once");
+        assertEquals(1, github.issueComments().stream().filter(c -> c.path("body").asText().contains("pr-harness commands")).count());
+        assertTrue(github.reactions().stream().noneMatch(r -> r.path("content").asText().equals("confused")),
+                "a temporary failure is not the user's problem");
     }
 }

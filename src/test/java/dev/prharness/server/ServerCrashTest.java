@@ -151,6 +151,44 @@ class ServerCrashTest {
         awaitCompletedOnce(db, webhooks);
     }
 
+    @Test
+    void anAnswerPostedJustBeforeAKillIsNotPostedAgainAfterRestart() throws Exception {
+        aPullRequestAndAModel();
+        github.permission("maintainer", "write");
+        openAi.otherwise(request -> request.model().equals("cheap") ? openAi.text("cheap", "- adds load()")
+                : openAi.text("strong", "It sleeps on the caller's thread."));
+        CountDownLatch replyPosted = new CountDownLatch(1);
+        github.beforeAnswer(request -> {
+            if (request.method().equals("POST") && request.path().endsWith("/issues/7/comments")
+                    && request.body().contains("sleeps on the caller")) {
+                replyPosted.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Path db = dir.resolve("jobs.db");
+        int port = freePort();
+        server = start(db, port);
+        Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, SECRET);
+        Eventually.await("the server is up", Duration.ofSeconds(60), () -> healthy(webhooks));
+        assertEquals(202, webhooks.deliver("issue_comment", "ask-delivery", Fixtures.bytes(Fixtures.comment("created",
+                "acme/widgets", 7, "/ask what does load() do?", "maintainer", "User", 99))).statusCode());
+        assertTrue(replyPosted.await(60, TimeUnit.SECONDS), "the answer reached GitHub");
+
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEquals(JobStatus.RUNNING, jobStatus(db), "the job was not marked done before the kill");
+        github.beforeAnswer(request -> { });
+        release.countDown();
+
+        server = start(db, port);
+        Eventually.await("the job is run again and marked done", Duration.ofSeconds(90), () -> jobStatus(db) == JobStatus.DONE);
+        assertEquals(1, github.issueComments().stream().filter(c -> c.path("body").asText().contains("sleeps on the caller"))
+                .count(), "answered once");
+    }
+
     private Webhooks startAndDeliver(Path db, int port) throws IOException {
         server = start(db, port);
         Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, SECRET);

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every comment a test makes is a new one, as on GitHub. */
+    private static final java.util.concurrent.atomic.AtomicLong COMMENT_IDS = new java.util.concurrent.atomic.AtomicLong(88_000);
 
     private Fixtures() {}
 
@@ -49,6 +51,7 @@ public final class Fixtures {
         issue.put("number", number);
         issue.putObject("pull_request").put("url", "https://api.github.com/repos/" + repository + "/pulls/" + number);
         ObjectNode comment = (ObjectNode) payload.get("comment");
+        comment.put("id", COMMENT_IDS.incrementAndGet());
         comment.put("body", body);
         ((ObjectNode) comment.get("user")).put("login", login).put("type", type);
         ((ObjectNode) payload.get("sender")).put("login", login).put("type", type);
