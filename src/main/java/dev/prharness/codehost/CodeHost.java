@@ -19,6 +19,13 @@ public interface CodeHost {
     /** The bytes of {@code path} at {@code commitish} (a sha or a branch), or empty when there is no such file. */
     Optional<byte[]> fileAt(PullRequestRef ref, String path, String commitish);
 
+    /** Several files at one commit; hosts that can read them in a batch do. Each path maps to its bytes, or empty. */
+    default java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
+        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+        paths.forEach(path -> files.put(path, fileAt(ref, path, commitish)));
+        return files;
+    }
+
     /** Every conversation comment, inline review comment and review body on the pull request. */
     List<ExistingComment> comments(PullRequestRef ref);
 
@@ -40,8 +47,11 @@ public interface CodeHost {
     /** Adds a reaction ({@code eyes}, {@code rocket}, {@code confused}, …) to a conversation comment. */
     void react(PullRequestRef ref, long commentId, String content);
 
-    /** A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown) and the changed files. */
-    record Comparison(String status, List<dev.prharness.diff.FileDiff> files) {}
+    /**
+     * A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown), the changed
+     * files, and whether the host cut the file list short (GitHub lists at most 300 files in a comparison).
+     */
+    record Comparison(String status, List<dev.prharness.diff.FileDiff> files, boolean cut) {}
 
     /** What a review post did: posted (with the review's id), or refused because of where its comments sit. */
     record PostOutcome(boolean posted, long reviewId) {}

@@ -32,6 +32,11 @@ public final class FilteredCodeHost implements CodeHost {
     }
 
     @Override
+    public java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
+        return host.filesAt(ref, paths, commitish);
+    }
+
+    @Override
     public List<ExistingComment> comments(PullRequestRef ref) {
         return host.comments(ref);
     }

@@ -22,9 +22,12 @@ public record ReviewConfig(
         List<String> ignore,
         LintRules rules,
         String instructions,
-        boolean reviewDrafts) {
+        boolean reviewDrafts,
+        int maxFiles) {
 
     public static final int DEFAULT_MAX_INLINE_COMMENTS = 20;
+    /** Files read and reviewed in one run at most; a pull request may have 3,000. */
+    public static final int DEFAULT_MAX_FILES = 300;
 
     public ReviewConfig {
         ignore = List.copyOf(ignore);
@@ -32,7 +35,7 @@ public record ReviewConfig(
 
     public static ReviewConfig defaults() {
         return new ReviewConfig(true, FilterMode.ADDED, Severity.INFO, DEFAULT_MAX_INLINE_COMMENTS, List.of(),
-                LintRules.defaults(), "", false);
+                LintRules.defaults(), "", false, DEFAULT_MAX_FILES);
     }
 
     /** The first ignore glob that matches {@code path}, if any. */

@@ -46,7 +46,18 @@ public final class ReviewConfigLoader {
                 raw.ignore == null ? List.of() : raw.ignore,
                 lintRules(origin, raw.rules, rules),
                 raw.instructions == null ? "" : raw.instructions,
-                raw.reviewDrafts != null && raw.reviewDrafts);
+                raw.reviewDrafts != null && raw.reviewDrafts,
+                maxFiles(origin, raw.maxFiles));
+    }
+
+    private static int maxFiles(String origin, Integer value) {
+        if (value == null) {
+            return ReviewConfig.DEFAULT_MAX_FILES;
+        }
+        if (value < 1 || value > 3_000) {
+            throw new ConfigException(origin + ": max_files is " + value + "; use a number from 1 to 3000");
+        }
+        return value;
     }
 
     private static Raw parse(String origin, String yaml) {
@@ -111,7 +122,8 @@ public final class ReviewConfigLoader {
             List<String> ignore,
             RawRules rules,
             String instructions,
-            @JsonProperty("review_drafts") Boolean reviewDrafts) {}
+            @JsonProperty("review_drafts") Boolean reviewDrafts,
+            @JsonProperty("max_files") Integer maxFiles) {}
 
     private record RawRules(String checkstyle, String pmd) {}
 }

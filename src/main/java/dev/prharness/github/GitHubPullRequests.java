@@ -42,8 +42,14 @@ public final class GitHubPullRequests implements CodeHost {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONTEXT_LINES = 3;
 
+    /** Files per GraphQL query when many are read at once. */
+    private static final int FILES_PER_QUERY = 100;
+    /** GitHub lists at most this many files in a comparison of two commits. */
+    private static final int COMPARE_FILE_LIMIT = 300;
+
     private final GitHubConnection connection;
     private final RawRequests raw;
+    private final java.util.Map<String, GHRepository> repositories = new java.util.concurrent.ConcurrentHashMap<>();
     private final UnifiedDiffParser parser = new UnifiedDiffParser();
 
     public GitHubPullRequests(GitHubConnection connection) {
@@ -54,10 +60,10 @@ public final class GitHubPullRequests implements CodeHost {
     @Override
     public PullRequest read(PullRequestRef ref) {
         return connection.call("reading pull request " + ref, () -> {
-            GHRepository repository = connection.gitHub().getRepository(ref.repository());
+            GHRepository repository = repository(ref);
             GHPullRequest pr = repository.getPullRequest(ref.number());
             List<FileDiff> files = new ArrayList<>();
-            for (GHPullRequestFileDetail file : pr.listFiles()) {
+            for (GHPullRequestFileDetail file : pr.listFiles().withPageSize(100)) {
                 files.add(fileDiff(repository, file.getFilename(), file.getPreviousFilename(), file.getStatus(),
                         file.getPatch(), file.getChanges(), pr.getBase().getSha(), pr.getHead().getSha()));
             }
@@ -71,19 +77,20 @@ public final class GitHubPullRequests implements CodeHost {
     public Comparison compare(PullRequestRef ref, String base, String head) {
         try {
             return connection.call("comparing " + base + "..." + head + " in " + ref.repository(), () -> {
-                GHRepository repository = connection.gitHub().getRepository(ref.repository());
+                GHRepository repository = repository(ref);
                 GHCompare compare = repository.getCompare(base, head);
                 List<FileDiff> files = new ArrayList<>();
                 for (GHCompare.Commit.File file : compare.getFiles()) {
                     files.add(fileDiff(repository, file.getFileName(), file.getPreviousFilename(), file.getStatus(),
                             file.getPatch(), file.getLinesChanged(), base, head));
                 }
-                return new Comparison(compare.getStatus().name().toLowerCase(java.util.Locale.ROOT), files);
+                return new Comparison(compare.getStatus().name().toLowerCase(java.util.Locale.ROOT), files,
+                        files.size() >= COMPARE_FILE_LIMIT);
             });
         } catch (GitHubException e) {
             if (e.status() == 404) {
                 // A commit GitHub no longer knows (force-pushed away) compares as nothing in common.
-                return new Comparison("unknown", List.of());
+                return new Comparison("unknown", List.of(), false);
             }
             throw e;
         }
@@ -92,17 +99,81 @@ public final class GitHubPullRequests implements CodeHost {
     /** The bytes of {@code path} at {@code sha}, or empty when there is no such file. */
     @Override
     public Optional<byte[]> fileAt(PullRequestRef ref, String path, String sha) {
-        return connection.call("reading " + path + " at " + sha + " in " + ref.repository(), () -> {
-            GHRepository repository = connection.gitHub().getRepository(ref.repository());
-            return read(repository, path, sha);
-        });
+        return connection.call("reading " + path + " at " + sha + " in " + ref.repository(),
+                () -> read(repository(ref), path, sha));
+    }
+
+    /**
+     * Many files at one commit in few requests: GraphQL, {@value #FILES_PER_QUERY} blobs a query. A file GraphQL
+     * gives no text for (binary, or too large and cut) is read over REST like any other.
+     */
+    @Override
+    public java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String sha) {
+        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < paths.size(); from += FILES_PER_QUERY) {
+            List<String> batch = paths.subList(from, Math.min(paths.size(), from + FILES_PER_QUERY));
+            files.putAll(connection.call("reading " + batch.size() + " files at " + sha + " in " + ref.repository(),
+                    () -> blobs(ref, batch, sha)));
+        }
+        for (java.util.Map.Entry<String, Optional<byte[]>> file : files.entrySet()) {
+            if (file.getValue() == null) {
+                file.setValue(fileAt(ref, file.getKey(), sha));
+            }
+        }
+        return files;
+    }
+
+    /** One GraphQL query for a batch; a null value means "read it over REST". */
+    private java.util.Map<String, Optional<byte[]>> blobs(PullRequestRef ref, List<String> paths, String sha)
+            throws IOException {
+        StringBuilder declarations = new StringBuilder("$owner: String!, $name: String!");
+        StringBuilder fields = new StringBuilder();
+        ObjectNode variables = JSON.createObjectNode().put("owner", ref.owner()).put("name", ref.repo());
+        for (int i = 0; i < paths.size(); i++) {
+            declarations.append(", $e").append(i).append(": String!");
+            fields.append(" f").append(i).append(": object(expression: $e").append(i)
+                    .append(") { ... on Blob { text isBinary isTruncated } }");
+            variables.put("e" + i, sha + ":" + paths.get(i));
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("query", "query(" + declarations + ") { repository(owner: $owner, name: $name) {" + fields + " } }");
+        body.set("variables", variables);
+        RawRequests.Response response = raw.graphQl(body);
+        com.fasterxml.jackson.databind.JsonNode json = response.status() / 100 == 2 ? response.json() : null;
+        if (json == null || json.path("data").path("repository").isMissingNode() || json.has("errors")) {
+            throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 == 2 ? 502 : response.status(),
+                    null, connection.apiUrl() + "/graphql");
+        }
+        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode blob = json.path("data").path("repository").path("f" + i);
+            if (blob.isNull() || blob.isMissingNode()) {
+                files.put(paths.get(i), Optional.empty());
+            } else if (blob.path("isBinary").asBoolean(false) || blob.path("isTruncated").asBoolean(false)
+                    || !blob.path("text").isTextual()) {
+                files.put(paths.get(i), null);
+            } else {
+                files.put(paths.get(i), Optional.of(blob.path("text").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        return files;
+    }
+
+    private GHRepository repository(PullRequestRef ref) throws IOException {
+        GHRepository known = repositories.get(ref.repository());
+        if (known != null) {
+            return known;
+        }
+        GHRepository repository = connection.gitHub().getRepository(ref.repository());
+        repositories.put(ref.repository(), repository);
+        return repository;
     }
 
     /** Every conversation comment, inline review comment and review body on the pull request. */
     @Override
     public List<ExistingComment> comments(PullRequestRef ref) {
         return connection.call("listing the comments of " + ref, () -> {
-            GHPullRequest pr = connection.gitHub().getRepository(ref.repository()).getPullRequest(ref.number());
+            GHPullRequest pr = repository(ref).getPullRequest(ref.number());
             List<ExistingComment> all = new ArrayList<>();
             for (GHIssueComment c : pr.queryComments().list()) {
                 all.add(new ExistingComment(ExistingComment.Kind.ISSUE_COMMENT, c.getId(), c.getUser().getLogin(), c.getBody()));
@@ -120,7 +191,7 @@ public final class GitHubPullRequests implements CodeHost {
 
     @Override
     public long createComment(PullRequestRef ref, String body) {
-        return connection.call("commenting on " + ref, () -> connection.gitHub().getRepository(ref.repository())
+        return connection.call("commenting on " + ref, () -> repository(ref)
                 .getIssue(ref.number()).comment(body).getId());
     }
 
@@ -163,7 +234,7 @@ public final class GitHubPullRequests implements CodeHost {
     @Override
     public boolean canWrite(PullRequestRef ref, String login) {
         return connection.call("checking the permission of " + login + " on " + ref.repository(), () -> {
-            GHPermissionType permission = connection.gitHub().getRepository(ref.repository()).getPermission(login);
+            GHPermissionType permission = repository(ref).getPermission(login);
             return permission == GHPermissionType.ADMIN || permission == GHPermissionType.WRITE;
         });
     }

@@ -39,10 +39,20 @@ final class RawRequests {
     }
 
     Response send(String method, String path, Object body) throws IOException {
+        return send(method, URI.create(connection.apiUrl() + path), body);
+    }
+
+    /** A GraphQL query: {@code /graphql} beside the REST root ({@code /api/graphql} on Enterprise Server). */
+    Response graphQl(Object body) throws IOException {
+        String root = connection.apiUrl();
+        String url = root.endsWith("/api/v3") ? root.substring(0, root.length() - "/v3".length()) + "/graphql" : root + "/graphql";
+        return send("POST", URI.create(url), body);
+    }
+
+    private Response send(String method, URI uri, Object body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         for (int attempt = 0; ; attempt++) {
-            Request request = new Request(method, URI.create(connection.apiUrl() + path).toURL(), bytes,
-                    connection.authorizationHeader());
+            Request request = new Request(method, uri.toURL(), bytes, connection.authorizationHeader());
             try (GitHubConnectorResponse response = connection.connector().send(request)) {
                 String text;
                 try (InputStream in = response.bodyStream()) {

@@ -23,6 +23,7 @@ public final class LinterReview {
     public LintResult run(ChangeSet change, ReviewScope scope, ReviewConfig config, ReviewProgress progress) {
         List<SourceFile> sources = new ArrayList<>();
         List<LintFailure> unreadable = new ArrayList<>();
+        change.prefetch(scope.files().stream().map(FileDiff::path).filter(LintEngine::canLint).toList());
         for (FileDiff file : scope.files()) {
             if (!LintEngine.canLint(file.path())) {
                 continue;

@@ -22,7 +22,7 @@ public final class PullRequestChange implements ChangeSet {
     private final PullRequest pr;
     private final String baseSha;
     private final Diff diff;
-    private final Cache<String, Optional<String>> contents = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, Optional<String>> contents = Caffeine.newBuilder().maximumSize(4_000).build();
 
     private PullRequestChange(CodeHost host, PullRequest pr, String baseSha, List<FileDiff> files) {
         this.host = host;
@@ -59,6 +59,15 @@ public final class PullRequestChange implements ChangeSet {
     @Override
     public Diff diff() {
         return diff;
+    }
+
+    @Override
+    public void prefetch(java.util.Collection<String> paths) {
+        List<String> missing = paths.stream().filter(p -> contents.getIfPresent(p) == null).distinct().toList();
+        if (missing.size() > 1) {
+            host.filesAt(pr.ref(), missing, pr.headSha())
+                    .forEach((path, bytes) -> contents.put(path, bytes.flatMap(TextContent::decode)));
+        }
     }
 
     @Override

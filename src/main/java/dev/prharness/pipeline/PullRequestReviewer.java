@@ -148,6 +148,11 @@ public final class PullRequestReviewer {
             return new Range(null, "No new commits since the last review of " + shortSha(last) + ".");
         }
         CodeHost.Comparison comparison = host.compare(pr.ref(), last, pr.headSha());
+        if (comparison.cut()) {
+            return new Range(PullRequestChange.whole(host, pr), whole + ": the " + comparison.files().size()
+                    + " or more files since the last review are more than a comparison lists, so the whole pull request "
+                    + "was reviewed again.");
+        }
         if (comparison.status().equals("ahead")) {
             return new Range(PullRequestChange.since(host, pr, last, comparison.files()),
                     "Reviewed the commits since the last review (" + shortSha(last) + ".." + shortSha(pr.headSha()) + ").");

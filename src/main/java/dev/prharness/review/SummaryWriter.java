@@ -12,6 +12,14 @@ import java.util.Locale;
 public final class SummaryWriter {
 
     private static final int MAX_NOTES = 50;
+    /** Files named for one reason to skip; more are counted, with the first few as examples. */
+    private static final int LISTED_PER_REASON = 5;
+
+    private static java.util.Map<String, List<String>> skippedByReason(List<Review.SkippedFile> skipped) {
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        skipped.forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new java.util.ArrayList<>()).add(s.path()));
+        return byReason;
+    }
 
     /** The summary; {@code overview} is prose from the model (or empty), placed after the headline. */
     public String write(String baseSha, String headSha, String overview, List<ReviewComment> comments,
@@ -37,8 +45,16 @@ public final class SummaryWriter {
         }
         if (!skipped.isEmpty()) {
             out.append("\n<details><summary>").append(plural(skipped.size(), "file")).append(" skipped</summary>\n\n");
-            skipped.forEach(s -> out.append("- ").append(InertText.codeSpan(s.path())).append(": ")
-                    .append(InertText.oneLine(s.reason())).append('\n'));
+            skippedByReason(skipped).forEach((reason, paths) -> {
+                if (paths.size() <= LISTED_PER_REASON) {
+                    paths.forEach(path -> out.append("- ").append(InertText.codeSpan(path)).append(": ")
+                            .append(InertText.oneLine(reason)).append('\n'));
+                } else {
+                    out.append("- ").append(plural(paths.size(), "file")).append(": ").append(InertText.oneLine(reason))
+                            .append(" (").append(String.join(", ", paths.stream().limit(LISTED_PER_REASON)
+                                    .map(InertText::codeSpan).toList())).append(", …)\n");
+                }
+            });
             out.append("\n</details>\n");
         }
         out.append('\n').append(footer(stats)).append('\n');

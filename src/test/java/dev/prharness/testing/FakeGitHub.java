@@ -80,6 +80,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, String> permissions = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
     private final Set<String> patchesLeftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, List<JsonNode>> filesByRange = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeGitHub(TestRepo repo, String fullName) {
         this.repo = repo;
@@ -245,6 +246,9 @@ public final class FakeGitHub implements AutoCloseable {
         if (path.startsWith("/users/")) {
             return json(200, user(URLDecoder.decode(path.substring("/users/".length()), StandardCharsets.UTF_8)));
         }
+        if (path.equals("/graphql") && r.method().equals("POST")) {
+            return graphQl(r);
+        }
         if (path.equals("/rate_limit")) {
             return json(200, JSON.readTree("{\"resources\":{\"core\":{\"limit\":5000,\"remaining\":4999,\"reset\":"
                     + (Instant.now().getEpochSecond() + 3600) + "}},\"rate\":{\"limit\":5000,\"remaining\":4999,\"reset\":"
@@ -267,7 +271,7 @@ public final class FakeGitHub implements AutoCloseable {
         }
         if ((m = match("^/pulls/(\\d+)/files$", rest)) != null) {
             Pr pr = pr(m);
-            return page(r, files(pr.baseSha, pr.headSha));
+            return page(r, files(pr.baseSha, pr.headSha).stream().limit(3_000).toList());
         }
         if ((m = match("^/compare/([0-9a-f]+)\\.\\.\\.([0-9a-f]+)$", rest)) != null) {
             return compare(m.group(1), m.group(2));
@@ -412,10 +416,18 @@ public final class FakeGitHub implements AutoCloseable {
         return json;
     }
 
-    /** The files between two commits, shaped as GitHub's pull request files and compare files. */
+    /** The files between two commits, shaped as GitHub's pull request files and compare files (computed once). */
     private List<JsonNode> files(String base, String head) {
+        String key = base + ".." + head + " " + new java.util.TreeSet<>(patchesLeftOut);
+        return filesByRange.computeIfAbsent(key, k -> computeFiles(base, head));
+    }
+
+    private List<JsonNode> computeFiles(String base, String head) {
         List<JsonNode> files = new ArrayList<>();
         String[] entries = repo.git("diff", "--name-status", "-z", "-M", base, head).split("\u0000");
+        // One git diff for every file; its per-file sections come in the same order as --name-status lists them.
+        String[] sections = ("\n" + repo.git("diff", "-M", "--no-color", base, head)).split("\ndiff --git ", -1);
+        int section = 1;
         for (int i = 0; i < entries.length && !entries[i].isEmpty(); ) {
             String status = entries[i++];
             ObjectNode file = JSON.createObjectNode();
@@ -430,9 +442,7 @@ public final class FakeGitHub implements AutoCloseable {
                 case 'C' -> file.put("status", "copied").put("previous_filename", oldPath);
                 default -> file.put("status", "modified");
             }
-            String diff = status.startsWith("R") || status.startsWith("C")
-                    ? repo.git("diff", "-M", "--no-color", base, head, "--", oldPath, newPath)
-                    : repo.git("diff", "--no-color", base, head, "--", newPath);
+            String diff = section < sections.length ? "diff --git " + sections[section++] : "";
             int hunks = diff.indexOf("\n@@ ");
             int additions = 0;
             int deletions = 0;
@@ -456,6 +466,34 @@ public final class FakeGitHub implements AutoCloseable {
         return files;
     }
 
+    /**
+     * GraphQL, as far as pr-harness uses it: blobs by {@code object(expression: "SHA:path")}, at most 100 in one
+     * query (a bound of this fake; GitHub's own limits are by nodes and cost, and 100 blobs sit well within them).
+     */
+    private Reply graphQl(Recorded r) throws IOException {
+        JsonNode request = JSON.readTree(r.body());
+        String query = request.path("query").asText("");
+        JsonNode variables = request.path("variables");
+        Matcher m = Pattern.compile("(\\w+): object\\(expression: \\$(\\w+)\\)").matcher(query);
+        ObjectNode repository = JSON.createObjectNode();
+        int objects = 0;
+        while (m.find()) {
+            if (++objects > 100) {
+                return json(200, (ObjectNode) JSON.readTree("{\"errors\":[{\"message\":\"this fake answers at most 100 objects a query\"}]}"));
+            }
+            String expression = variables.path(m.group(2)).asText("");
+            try {
+                repository.putObject(m.group(1)).put("text", repo.git("show", expression)).put("isBinary", false)
+                        .put("isTruncated", false);
+            } catch (IllegalStateException e) {
+                repository.putNull(m.group(1));
+            }
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("data").set("repository", repository);
+        return json(200, body);
+    }
+
     private Reply compare(String base, String head) throws IOException {
         boolean known = !repo.git("cat-file", "-t", base + "^{commit}").isBlank();
         if (!known) {
@@ -475,7 +513,7 @@ public final class FakeGitHub implements AutoCloseable {
         json.set("base_commit", commitJson(base));
         json.set("merge_base_commit", commitJson(mergeBase));
         ArrayNode files = json.putArray("files");
-        files(base, head).forEach(files::add);
+        files(base, head).stream().limit(300).forEach(files::add);
         return json(200, json);
     }
 
@@ -669,7 +707,8 @@ public final class FakeGitHub implements AutoCloseable {
     /** GitHub-style pagination with per_page and page, and a Link header to the next page. */
     private Reply page(Recorded r, List<JsonNode> all) {
         Map<String, String> q = query(r.query());
-        int perPage = Integer.parseInt(q.getOrDefault("per_page", "30"));
+        // GitHub gives 30 a page unless asked, and never more than 100.
+        int perPage = Math.min(100, Integer.parseInt(q.getOrDefault("per_page", "30")));
         int page = Integer.parseInt(q.getOrDefault("page", "1"));
         int from = Math.min(all.size(), (page - 1) * perPage);
         int to = Math.min(all.size(), from + perPage);

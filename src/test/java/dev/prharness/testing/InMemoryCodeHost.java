@@ -92,7 +92,7 @@ public final class InMemoryCodeHost implements CodeHost {
 
     @Override
     public Comparison compare(PullRequestRef ref, String base, String head) {
-        return new Comparison("unknown", List.of());
+        return new Comparison("unknown", List.of(), false);
     }
 
     @Override

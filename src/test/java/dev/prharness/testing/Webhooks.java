@@ -36,7 +36,9 @@ public final class Webhooks {
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Event", event)
                 .header("X-GitHub-Delivery", deliveryId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                // A large body waits for the server's go-ahead, so a refusal (413) is read, not lost to a reset connection.
+                .expectContinue(body.length > 1024 * 1024);
         if (signatureHeader != null) {
             request.header("X-Hub-Signature-256", signatureHeader);
         }
