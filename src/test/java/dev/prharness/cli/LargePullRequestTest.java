@@ -50,6 +50,32 @@ class LargePullRequestTest {
         }
     }
 
+    @Test
+    void aPushOfMoreFilesThanAComparisonListsIsReviewedWholeWithANote() {
+        TestRepo repo = TestRepo.init(dir.resolve("repo"));
+        repo.write("README.md", "# big\n");
+        String base = repo.commit("base");
+        repo.write("src/main/java/big/First.java", "package big;\n\nclass First {\n}\n");
+        String first = repo.commit("first");
+        for (int i = 0; i < 310; i++) {
+            repo.write("src/main/java/big/q/D" + i + ".java", "package big.q;\n\nclass D" + i + " {\n}\n");
+        }
+        String second = repo.commit("310 more files");
+        try (FakeGitHub github = new FakeGitHub(repo, "acme/widgets").acceptToken("gh-big")) {
+            FakeGitHub.Pr pr = github.pullRequest(7, base, first);
+            Map<String, String> env = Map.of("GITHUB_TOKEN", "gh-big", "GITHUB_API_URL", github.apiUrl());
+            assertEquals(0, CliRun.of(env, "review-pr", "acme/widgets#7", "--no-ai").exitCode());
+            pr.headSha = second;
+
+            CliRun run = CliRun.of(env, "review-pr", "acme/widgets#7", "--no-ai");
+
+            assertEquals(0, run.exitCode(), run.err());
+            String summary = github.issueComments().get(0).path("body").asText();
+            assertTrue(summary.contains("more than a comparison lists, so the whole pull request was reviewed again"), summary);
+            assertTrue(summary.contains("<!-- pr-harness:state head=" + second), summary);
+        }
+    }
+
     private static String histogram(FakeGitHub github) {
         Map<String, Long> byPath = new java.util.TreeMap<>();
         github.requests().forEach(r -> byPath.merge(r.method() + " " + r.path().replaceAll("/\\d+", "/N")
