@@ -122,18 +122,9 @@ class ServerCrashTest {
     void aJobKilledAfterItsReviewWasPostedPostsNothingTwiceAfterRestart() throws Exception {
         aPullRequestAndAModel();
         scriptTheReview();
-        CountDownLatch reviewPosted = new CountDownLatch(1);
-        github.beforeAnswer(request -> {
-            if (request.method().equals("POST") && request.path().endsWith("/pulls/7/reviews")) {
-                reviewPosted.countDown();
-                try {
-                    // GitHub has the review; the server never hears back and never marks the job done.
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        // GitHub has the review; the server never hears back and never marks the job done.
+        CountDownLatch reviewPosted = holdTheAnswerTo(request -> request.method().equals("POST")
+                && request.path().endsWith("/pulls/7/reviews"));
         Path db = dir.resolve("jobs.db");
         int port = freePort();
         Webhooks webhooks = startAndDeliver(db, port);
@@ -157,18 +148,8 @@ class ServerCrashTest {
         github.permission("maintainer", "write");
         openAi.otherwise(request -> request.model().equals("cheap") ? openAi.text("cheap", "- adds load()")
                 : openAi.text("strong", "It sleeps on the caller's thread."));
-        CountDownLatch replyPosted = new CountDownLatch(1);
-        github.beforeAnswer(request -> {
-            if (request.method().equals("POST") && request.path().endsWith("/issues/7/comments")
-                    && request.body().contains("sleeps on the caller")) {
-                replyPosted.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        CountDownLatch replyPosted = holdTheAnswerTo(request -> request.method().equals("POST")
+                && request.path().endsWith("/issues/7/comments") && request.body().contains("sleeps on the caller"));
         Path db = dir.resolve("jobs.db");
         int port = freePort();
         server = start(db, port);
@@ -187,6 +168,25 @@ class ServerCrashTest {
         Eventually.await("the job is run again and marked done", Duration.ofSeconds(90), () -> jobStatus(db) == JobStatus.DONE);
         assertEquals(1, github.issueComments().stream().filter(c -> c.path("body").asText().contains("sleeps on the caller"))
                 .count(), "answered once");
+    }
+
+    /**
+     * The fake GitHub takes the first request that {@code which} picks, and holds its answer until the test
+     * releases it: the server has done the write but never hears back. The latch opens when that happens.
+     */
+    private CountDownLatch holdTheAnswerTo(java.util.function.Predicate<FakeGitHub.Recorded> which) {
+        CountDownLatch reached = new CountDownLatch(1);
+        github.beforeAnswer(request -> {
+            if (which.test(request)) {
+                reached.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        return reached;
     }
 
     private Webhooks startAndDeliver(Path db, int port) throws IOException {
