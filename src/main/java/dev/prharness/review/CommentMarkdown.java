@@ -15,6 +15,7 @@ public final class CommentMarkdown {
     /** Message and suggestion share GitHub's 65,536 characters with the heading, fences and marker. */
     private static final int MAX_MESSAGE_CHARS = 30_000;
     private static final int MAX_SUGGESTION_CHARS = 30_000;
+    private static final int LISTED_LINES = 30;
 
     private CommentMarkdown() {}
 
@@ -40,8 +41,19 @@ public final class CommentMarkdown {
             }
             body.append(fence).append('\n');
         }
+        if (!comment.alsoLines().isEmpty()) {
+            body.append("\nAlso on ").append(comment.alsoLines().size() == 1 ? "line " : "lines ")
+                    .append(lineList(comment.alsoLines())).append(" (the same code).\n");
+        }
         body.append('\n').append(marker);
+        comment.alsoFingerprints().forEach(f -> body.append('\n').append(marker(f)));
         return body.toString();
+    }
+
+    /** Up to {@value #LISTED_LINES} line numbers, then how many more. */
+    static String lineList(java.util.List<Integer> lines) {
+        String listed = String.join(", ", lines.stream().limit(LISTED_LINES).map(String::valueOf).toList());
+        return lines.size() > LISTED_LINES ? listed + " and " + (lines.size() - LISTED_LINES) + " more" : listed;
     }
 
     public static String marker(String fingerprint) {

@@ -34,6 +34,7 @@ public final class JsonReport implements ReviewRenderer {
             node.put("message", c.message());
             node.put("suggestion", c.suggestion());
             node.put("fingerprint", c.fingerprint());
+            c.alsoLines().forEach(node.putArray("also_lines")::add);
         }
         ArrayNode notes = root.putArray("file_notes");
         for (FileNote n : review.fileNotes()) {

@@ -38,7 +38,7 @@ public final class ReviewPlanner {
 
     public ReviewPlan plan(Review review, Set<String> existingFingerprints, int cap, String summaryComment) {
         List<ReviewComment> fresh = review.comments().stream()
-                .filter(c -> !existingFingerprints.contains(c.fingerprint()))
+                .flatMap(c -> c.without(existingFingerprints).stream())
                 .sorted(Comparator.comparing(ReviewComment::severity).reversed()
                         .thenComparing(ReviewComment::path).thenComparingInt(ReviewComment::line))
                 .toList();
@@ -56,7 +56,8 @@ public final class ReviewPlanner {
         Set<String> gone = new java.util.HashSet<>();
         rejected.forEach(r -> gone.add(r.fingerprint()));
         List<ReviewPlan.InlineComment> kept = plan.inline().stream().filter(c -> !gone.contains(c.fingerprint())).toList();
-        List<ReviewComment> movedComments = review.comments().stream().filter(c -> gone.contains(c.fingerprint())).toList();
+        List<ReviewComment> movedComments = review.comments().stream()
+                .filter(c -> c.fingerprints().stream().anyMatch(gone::contains)).toList();
         List<ReviewComment> overflow = new ArrayList<>(plan.overflow());
         return new ReviewPlan(plan.commitSha(), body(review, overflow, movedComments), kept, overflow,
                 plan.alreadyOnThePr(), plan.summaryComment());
@@ -91,7 +92,9 @@ public final class ReviewPlanner {
             String item = "- " + CommentMarkdown.badge(c.severity()) + " " + InertText.codeSpan(c.path() + ':' + c.line()) + " "
                     + (c.rule() == null ? c.source() : c.source() + " " + InertText.codeSpan(c.rule())) + ": "
                     + InertText.oneLine(message.length() > MAX_LISTED_MESSAGE ? message.substring(0, MAX_LISTED_MESSAGE) + "…" : message)
-                    + ' ' + CommentMarkdown.marker(c.fingerprint()) + '\n';
+                    + (c.alsoLines().isEmpty() ? "" : " (also on " + (c.alsoLines().size() == 1 ? "line " : "lines ")
+                            + CommentMarkdown.lineList(c.alsoLines()) + ")")
+                    + ' ' + String.join("\n", c.fingerprints().stream().map(CommentMarkdown::marker).toList()) + '\n';
             if (out.length() + item.length() > BodyLimit.MAX_CHARS - RESERVED_FOR_MORE) {
                 out.append("- … and ").append(comments.size() - i).append(" more, not listed: a review body holds at most ")
                         .append(BodyLimit.MAX_CHARS).append(" characters. The summary comment counts every finding; ")
