@@ -87,7 +87,7 @@ final class ActionCommand implements Callable<Integer> {
             try {
                 PullRequestReviewer.Outcome outcome = reviewer.publish(planned, ReviewProgress.SILENT);
                 posted = outcome.reviewPosted() ? outcome.plan().inline().size() : 0;
-                context.out().println("pr-harness: " + planned.scope() + " " + posted + " inline comments posted.");
+                context.out().println("pr-harness: " + planned.scope() + " " + dev.prharness.review.Plural.count(posted, "inline comment") + " posted.");
             } catch (CodeHostException e) {
                 if (!e.isReadOnlyToken()) {
                     throw e;

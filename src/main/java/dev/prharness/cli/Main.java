@@ -50,8 +50,10 @@ public final class Main {
             // Bad credentials, no access, no such PR: the user must change something. Anything else may pass.
             return host.needsUserAction() ? USAGE : UNAVAILABLE;
         }
-        if (e instanceof UsageException || e instanceof ConfigException || e instanceof GitException
-                || e instanceof LintConfigException) {
+        if (e instanceof GitException git) {
+            return git.couldNotComplete() ? UNAVAILABLE : USAGE;
+        }
+        if (e instanceof UsageException || e instanceof ConfigException || e instanceof LintConfigException) {
             return USAGE;
         }
         return UNAVAILABLE;
@@ -62,7 +64,7 @@ public final class Main {
             return e.getMessage();
         }
         if (e instanceof UnavailableException || e instanceof ModelCallException || e instanceof CodeHostException
-                || e instanceof StoreException) {
+                || e instanceof StoreException || e instanceof GitException) {
             return "could not complete: " + e.getMessage();
         }
         return "could not complete: " + e;

@@ -66,7 +66,7 @@ final class ReviewPrCommand implements Callable<Integer> {
         }
         context.out().flush();
         context.err().println("pr-harness: " + outcome.scope() + " " + (dryRun ? "Dry run: nothing posted."
-                : (outcome.reviewPosted() ? "Posted a review with " + outcome.plan().inline().size() + " inline comments"
+                : (outcome.reviewPosted() ? "Posted a review with " + dev.prharness.review.Plural.count(outcome.plan().inline().size(), "inline comment")
                         : "No new comments to post") + (outcome.summaryWritten() ? "; summary comment updated." : ".")));
         return threshold.exitCode(outcome.review());
     }

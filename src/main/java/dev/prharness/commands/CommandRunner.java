@@ -17,6 +17,7 @@ import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.pipeline.ReviewProgress;
 import dev.prharness.review.CommentMarkdown;
+import dev.prharness.review.Plural;
 import dev.prharness.safety.InertText;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -194,7 +195,8 @@ public final class CommandRunner {
 
     private static String posted(PullRequestReviewer.Outcome outcome) {
         return outcome.reviewPosted()
-                ? "Posted a review with " + outcome.plan().inline().size() + " inline comments; the summary comment has the details."
+                ? "Posted a review with " + Plural.count(outcome.plan().inline().size(), "inline comment")
+                        + "; the summary comment has the details."
                 : "Nothing new to comment on; the summary comment is up to date.";
     }
 

@@ -86,7 +86,7 @@ public final class GitRepository {
         Result result = git("-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
                 "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", "--unified=3", base, head, "--");
         if (result.exitCode() != 0) {
-            throw new GitException("git diff " + base + " " + head + " failed: " + result.errorText());
+            throw new GitException("git diff " + base + " " + head + " failed: " + result.errorText(), true, null);
         }
         return result.text();
     }
@@ -134,7 +134,7 @@ public final class GitRepository {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new GitException("git " + String.join(" ", args) + " did not finish in " + timeout.toSeconds()
-                        + " s and was stopped");
+                        + " s and was stopped", true, null);
             }
             return new Result(process.exitValue(), stdout.join(), stderr.join());
         } catch (IOException e) {

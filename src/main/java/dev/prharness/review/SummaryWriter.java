@@ -26,13 +26,13 @@ public final class SummaryWriter {
             List<FileNote> notes, List<Review.SkippedFile> skipped, ReviewStats stats) {
         StringBuilder out = new StringBuilder("## pr-harness review\n\n");
         out.append("Reviewed `").append(shortSha(baseSha)).append("..").append(shortSha(headSha)).append("`: ")
-                .append(plural(stats.filesReviewed(), "file")).append(", ")
+                .append(Plural.count(stats.filesReviewed(), "file")).append(", ")
                 .append(counts(comments, notes)).append(".\n");
         if (overview != null && !overview.isBlank()) {
             out.append('\n').append(InertText.markdown(overview.strip())).append('\n');
         }
         if (!notes.isEmpty()) {
-            out.append("\n<details><summary>").append(plural(notes.size(), "finding"))
+            out.append("\n<details><summary>").append(Plural.count(notes.size(), "finding"))
                     .append(" outside the diff</summary>\n\n");
             notes.stream().limit(MAX_NOTES).forEach(n -> out.append("- ").append(CommentMarkdown.badge(n.severity()))
                     .append(' ').append(InertText.codeSpan(n.path() + ':' + n.line())).append(' ')
@@ -44,13 +44,13 @@ public final class SummaryWriter {
             out.append("\n</details>\n");
         }
         if (!skipped.isEmpty()) {
-            out.append("\n<details><summary>").append(plural(skipped.size(), "file")).append(" skipped</summary>\n\n");
+            out.append("\n<details><summary>").append(Plural.count(skipped.size(), "file")).append(" skipped</summary>\n\n");
             skippedByReason(skipped).forEach((reason, paths) -> {
                 if (paths.size() <= LISTED_PER_REASON) {
                     paths.forEach(path -> out.append("- ").append(InertText.codeSpan(path)).append(": ")
                             .append(InertText.oneLine(reason)).append('\n'));
                 } else {
-                    out.append("- ").append(plural(paths.size(), "file")).append(": ").append(InertText.oneLine(reason))
+                    out.append("- ").append(Plural.count(paths.size(), "file")).append(": ").append(InertText.oneLine(reason))
                             .append(" (").append(String.join(", ", paths.stream().limit(LISTED_PER_REASON)
                                     .map(InertText::codeSpan).toList())).append(", …)\n");
                 }
@@ -77,7 +77,7 @@ public final class SummaryWriter {
         if (errors + warnings + infos == 0) {
             return "no findings";
         }
-        return plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + infos + " info";
+        return Plural.count(errors, "error") + ", " + Plural.count(warnings, "warning") + ", " + infos + " info";
     }
 
     private static long count(List<ReviewComment> comments, List<FileNote> notes, Severity severity) {
@@ -89,7 +89,4 @@ public final class SummaryWriter {
         return sha == null ? "?" : sha.substring(0, Math.min(7, sha.length()));
     }
 
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
-    }
 }

@@ -18,8 +18,8 @@ public final class TextReport implements ReviewRenderer {
         StringBuilder out = new StringBuilder();
         out.append(paint(BOLD, "pr-harness review ")).append(SummaryWriter.shortSha(review.baseSha())).append("..")
                 .append(SummaryWriter.shortSha(review.headSha())).append(": ")
-                .append(review.stats().filesReviewed()).append(" files reviewed, ")
-                .append(review.comments().size()).append(" comments")
+                .append(Plural.count(review.stats().filesReviewed(), "file")).append(" reviewed, ")
+                .append(Plural.count(review.comments().size(), "comment"))
                 .append(review.fileNotes().isEmpty() ? "" : ", " + review.fileNotes().size() + " outside the diff")
                 .append('\n');
         for (ReviewComment c : review.comments()) {

@@ -1,6 +1,7 @@
 package dev.prharness.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prharness.review.Plural;
 import dev.prharness.safety.UntrustedText;
 import dev.prharness.diff.Side;
 import dev.prharness.harness.ToolException;
@@ -48,7 +49,8 @@ final class RunLintersTool extends ReviewTool {
             return ToolOutcome.ok("No Java files among " + paths + "; the linters only check Java.");
         }
         LintResult result = context.lintEngine().lint(sources, context.lintRules());
-        StringBuilder out = new StringBuilder(result.findings().size() + " findings in " + sources.size() + " files:\n");
+        StringBuilder out = new StringBuilder(Plural.count(result.findings().size(), "finding") + " in "
+                + Plural.count(sources.size(), "file") + ":\n");
         for (Finding f : result.findings()) {
             boolean onDiff = context.change().diff().isCommentable(f.path(), f.line(), Side.RIGHT);
             out.append("- ").append(UntrustedText.quote(f.path())).append(':').append(f.line()).append(' ').append(f.severity().label())

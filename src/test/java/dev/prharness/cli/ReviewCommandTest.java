@@ -236,4 +236,17 @@ class ReviewCommandTest {
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
+
+    @Test
+    void aGitDiffThatFailsIsCouldNotCompleteNotAUsageError() throws Exception {
+        String blob = repo.git("rev-parse", head + ":src/main/java/demo/Service.java").strip();
+        java.nio.file.Files.delete(dir.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+
+        CliRun run = CliRun.of(NO_KEY, "review", "--repo", dir.toString(), "--base", base, "--head", head, "--no-ai");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("could not complete") && run.err().contains("git diff"), run.err());
+        CliRun badRef = CliRun.of(NO_KEY, "review", "--repo", dir.toString(), "--base", "no-such-ref", "--no-ai");
+        assertEquals(2, badRef.exitCode(), "a revision that does not exist is the user's to fix: " + badRef.err());
+    }
 }
