@@ -115,11 +115,11 @@ public final class SecretRedactor {
         List<Integer> run = new ArrayList<>();
         for (int i = 0; i <= lines.length; i++) {
             String content = i < lines.length ? body(lines[i]) : "";
-            if (i < lines.length && KEY_LINE.matcher(content).matches() && entropy(content) >= MIN_KEY_LINE_ENTROPY) {
+            if (i < lines.length && KEY_LINE.matcher(content).matches()) {
                 run.add(i);
                 continue;
             }
-            if (run.size() >= 2 && !publicBlock(lines, run.get(0))) {
+            if (run.size() >= 2 && randomLooking(lines, run) && !publicBlock(lines, run.get(0))) {
                 if (i < lines.length && KEY_LAST_LINE.matcher(content).matches()) {
                     run.add(i);
                 }
@@ -133,16 +133,25 @@ public final class SecretRedactor {
         return String.join("\n", lines);
     }
 
+    /** A run reads as key material when its lines are random on average (one line alone may look less so). */
+    private static boolean randomLooking(String[] lines, List<Integer> run) {
+        return run.stream().mapToDouble(i -> entropy(body(lines[i]))).average().orElse(0) >= MIN_KEY_LINE_ENTROPY;
+    }
+
     private static String body(String line) {
         Matcher m = DIFF_PREFIX.matcher(line);
         return m.matches() ? m.group(2).strip() : line.strip();
     }
 
+    /** Whether the nearest PEM boundary above the run opens a certificate or public key (not a private key). */
     private static boolean publicBlock(String[] lines, int firstKeyLine) {
-        for (int i = firstKeyLine - 1; i >= Math.max(0, firstKeyLine - 3); i--) {
+        for (int i = firstKeyLine - 1; i >= Math.max(0, firstKeyLine - 200); i--) {
             String upper = lines[i].toUpperCase(Locale.ROOT);
-            if (upper.contains("-----BEGIN") && !upper.contains("PRIVATE")) {
-                return true;
+            if (upper.contains("-----END")) {
+                return false;
+            }
+            if (upper.contains("-----BEGIN")) {
+                return !upper.contains("PRIVATE");
             }
         }
         return false;

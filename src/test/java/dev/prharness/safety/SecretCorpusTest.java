@@ -7,7 +7,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,7 +46,7 @@ class SecretCorpusTest {
 
     private static String pemBody() {
         byte[] key = new byte[600];
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
         return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key);
     }
 
