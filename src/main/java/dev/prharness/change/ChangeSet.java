@@ -21,6 +21,9 @@ public interface ChangeSet {
     /** The text of {@code path} at the head commit, or empty when it does not exist there or is not text. */
     Optional<String> readAtHead(String path);
 
+    /** The text of {@code path} at the base commit, or empty when it does not exist there or is not text. */
+    Optional<String> readAtBase(String path);
+
     /** Reads these files at the head commit ahead of use, where reading many at once is cheaper than one by one. */
     default void prefetch(java.util.Collection<String> paths) {
         // Local files are read one by one as cheaply as in a batch.

@@ -23,7 +23,8 @@ public record ReviewConfig(
         LintRules rules,
         String instructions,
         boolean reviewDrafts,
-        int maxFiles) {
+        int maxFiles,
+        boolean onlyNew) {
 
     public static final int DEFAULT_MAX_INLINE_COMMENTS = 20;
     /** Files read and reviewed in one run at most; a pull request may have 3,000. */
@@ -35,7 +36,7 @@ public record ReviewConfig(
 
     public static ReviewConfig defaults() {
         return new ReviewConfig(true, FilterMode.ADDED, Severity.INFO, DEFAULT_MAX_INLINE_COMMENTS, List.of(),
-                LintRules.defaults(), "", false, DEFAULT_MAX_FILES);
+                LintRules.defaults(), "", false, DEFAULT_MAX_FILES, true);
     }
 
     /** The first ignore glob that matches {@code path}, if any. */

@@ -47,7 +47,8 @@ public final class ReviewConfigLoader {
                 lintRules(origin, raw.rules, rules),
                 raw.instructions == null ? "" : raw.instructions,
                 raw.reviewDrafts != null && raw.reviewDrafts,
-                maxFiles(origin, raw.maxFiles));
+                maxFiles(origin, raw.maxFiles),
+                raw.onlyNew == null || raw.onlyNew);
     }
 
     private static int maxFiles(String origin, Integer value) {
@@ -123,7 +124,8 @@ public final class ReviewConfigLoader {
             RawRules rules,
             String instructions,
             @JsonProperty("review_drafts") Boolean reviewDrafts,
-            @JsonProperty("max_files") Integer maxFiles) {}
+            @JsonProperty("max_files") Integer maxFiles,
+            @JsonProperty("only_new") Boolean onlyNew) {}
 
     private record RawRules(String checkstyle, String pmd) {}
 }

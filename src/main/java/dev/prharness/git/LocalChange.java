@@ -55,4 +55,9 @@ public final class LocalChange implements ChangeSet {
     public Optional<String> readAtHead(String path) {
         return repository.fileAt(headSha, path).flatMap(TextContent::decode);
     }
+
+    @Override
+    public Optional<String> readAtBase(String path) {
+        return repository.fileAt(baseSha, path).flatMap(TextContent::decode);
+    }
 }

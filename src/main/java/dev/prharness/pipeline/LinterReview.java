@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs the linters over the Java files in a review's scope, reading each at the head commit. */
+/**
+ * Runs the linters over the Java files in a review's scope, reading each at the head commit; with {@code only_new}
+ * (the default) it keeps only the findings the change brought in ({@link NewFindings}).
+ */
 public final class LinterReview {
 
     private final LintEngine engine;
@@ -40,6 +43,10 @@ public final class LinterReview {
         }
         progress.step("linting " + sources.size() + (sources.size() == 1 ? " file" : " files"));
         LintResult result = engine.lint(sources, config.rules());
+        if (config.onlyNew() && !result.findings().isEmpty()) {
+            result = new LintResult(new NewFindings(engine).keep(change, scope, config, result.findings()), result.failures(),
+                    result.filesLinted(), result.cacheHits());
+        }
         return result.plus(new LintResult(List.of(), unreadable, 0, 0));
     }
 }

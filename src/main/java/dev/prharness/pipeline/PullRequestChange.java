@@ -71,6 +71,11 @@ public final class PullRequestChange implements ChangeSet {
     }
 
     @Override
+    public Optional<String> readAtBase(String path) {
+        return contents.get(baseSha + ":" + path, key -> host.fileAt(pr.ref(), path, baseSha).flatMap(TextContent::decode));
+    }
+
+    @Override
     public Optional<String> readAtHead(String path) {
         return contents.get(path, key -> host.fileAt(pr.ref(), path, pr.headSha()).flatMap(TextContent::decode));
     }
