@@ -1,6 +1,7 @@
 package dev.prharness.change;
 
 import dev.prharness.diff.Diff;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public interface ChangeSet {
     Optional<String> readAtBase(String path);
 
     /** Reads these files at the head commit ahead of use, where reading many at once is cheaper than one by one. */
-    default void prefetch(java.util.Collection<String> paths) {
+    default void prefetch(Collection<String> paths) {
         // Local files are read one by one as cheaply as in a batch.
     }
 }

@@ -1,7 +1,10 @@
 package dev.prharness.codehost;
 
+import dev.prharness.diff.FileDiff;
 import dev.prharness.review.ReviewPlan;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +23,8 @@ public interface CodeHost {
     Optional<byte[]> fileAt(PullRequestRef ref, String path, String commitish);
 
     /** Several files at one commit; hosts that can read them in a batch do. Each path maps to its bytes, or empty. */
-    default java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
-        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+    default Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
+        Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
         paths.forEach(path -> files.put(path, fileAt(ref, path, commitish)));
         return files;
     }
@@ -51,7 +54,7 @@ public interface CodeHost {
      * A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown), the changed
      * files, and whether the host cut the file list short (GitHub lists at most 300 files in a comparison).
      */
-    record Comparison(String status, List<dev.prharness.diff.FileDiff> files, boolean cut) {}
+    record Comparison(String status, List<FileDiff> files, boolean cut) {}
 
     /** What a review post did: posted (with the review's id), or refused because of where its comments sit. */
     record PostOutcome(boolean posted, long reviewId) {}

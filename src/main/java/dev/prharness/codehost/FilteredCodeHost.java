@@ -3,6 +3,7 @@ package dev.prharness.codehost;
 import dev.prharness.review.ReviewPlan;
 import dev.prharness.safety.OutgoingFilter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A code host whose every posted text (review body, inline comments, comments, edits) passes the outgoing filter. */
@@ -32,7 +33,7 @@ public final class FilteredCodeHost implements CodeHost {
     }
 
     @Override
-    public java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
+    public Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String commitish) {
         return host.filesAt(ref, paths, commitish);
     }
 

@@ -11,7 +11,6 @@ import dev.prharness.change.RepositoryPath;
 import dev.prharness.lint.LintConfigException;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
-import java.nio.file.Path;
 import java.util.List;
 
 /**

@@ -19,7 +19,10 @@ import dev.prharness.review.ReviewPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHContent;
@@ -49,7 +52,7 @@ public final class GitHubPullRequests implements CodeHost {
 
     private final GitHubConnection connection;
     private final RawRequests raw;
-    private final java.util.Map<String, GHRepository> repositories = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, GHRepository> repositories = new java.util.concurrent.ConcurrentHashMap<>();
     private final UnifiedDiffParser parser = new UnifiedDiffParser();
 
     public GitHubPullRequests(GitHubConnection connection) {
@@ -84,7 +87,7 @@ public final class GitHubPullRequests implements CodeHost {
                     files.add(fileDiff(repository, file.getFileName(), file.getPreviousFilename(), file.getStatus(),
                             file.getPatch(), file.getLinesChanged(), base, head));
                 }
-                return new Comparison(compare.getStatus().name().toLowerCase(java.util.Locale.ROOT), files,
+                return new Comparison(compare.getStatus().name().toLowerCase(Locale.ROOT), files,
                         files.size() >= COMPARE_FILE_LIMIT);
             });
         } catch (GitHubException e) {
@@ -108,14 +111,14 @@ public final class GitHubPullRequests implements CodeHost {
      * gives no text for (binary, or too large and cut) is read over REST like any other.
      */
     @Override
-    public java.util.Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String sha) {
-        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+    public Map<String, Optional<byte[]>> filesAt(PullRequestRef ref, List<String> paths, String sha) {
+        Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
         for (int from = 0; from < paths.size(); from += FILES_PER_QUERY) {
             List<String> batch = paths.subList(from, Math.min(paths.size(), from + FILES_PER_QUERY));
             files.putAll(connection.call("reading " + batch.size() + " files at " + sha + " in " + ref.repository(),
                     () -> blobs(ref, batch, sha)));
         }
-        for (java.util.Map.Entry<String, Optional<byte[]>> file : files.entrySet()) {
+        for (Map.Entry<String, Optional<byte[]>> file : files.entrySet()) {
             if (file.getValue() == null) {
                 file.setValue(fileAt(ref, file.getKey(), sha));
             }
@@ -124,7 +127,7 @@ public final class GitHubPullRequests implements CodeHost {
     }
 
     /** One GraphQL query for a batch; a null value means "read it over REST". */
-    private java.util.Map<String, Optional<byte[]>> blobs(PullRequestRef ref, List<String> paths, String sha)
+    private Map<String, Optional<byte[]>> blobs(PullRequestRef ref, List<String> paths, String sha)
             throws IOException {
         StringBuilder declarations = new StringBuilder("$owner: String!, $name: String!");
         StringBuilder fields = new StringBuilder();
@@ -144,7 +147,7 @@ public final class GitHubPullRequests implements CodeHost {
             throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 == 2 ? 502 : response.status(),
                     null, connection.apiUrl() + "/graphql");
         }
-        java.util.Map<String, Optional<byte[]>> files = new java.util.LinkedHashMap<>();
+        Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
         for (int i = 0; i < paths.size(); i++) {
             com.fasterxml.jackson.databind.JsonNode blob = json.path("data").path("repository").path("f" + i);
             if (blob.isNull() || blob.isMissingNode()) {
@@ -199,7 +202,7 @@ public final class GitHubPullRequests implements CodeHost {
     public void editComment(PullRequestRef ref, long commentId, String body) {
         connection.call("editing comment " + commentId + " on " + ref, () -> {
             String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId;
-            RawRequests.Response response = raw.send("PATCH", path, java.util.Map.of("body", body));
+            RawRequests.Response response = raw.send("PATCH", path, Map.of("body", body));
             if (response.status() / 100 != 2) {
                 throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
             }
@@ -244,7 +247,7 @@ public final class GitHubPullRequests implements CodeHost {
     public void react(PullRequestRef ref, long commentId, String content) {
         connection.call("reacting to comment " + commentId + " on " + ref, () -> {
             String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId + "/reactions";
-            RawRequests.Response response = raw.send("POST", path, java.util.Map.of("content", content));
+            RawRequests.Response response = raw.send("POST", path, Map.of("content", content));
             if (response.status() / 100 != 2) {
                 throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
             }

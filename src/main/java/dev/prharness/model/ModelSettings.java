@@ -5,6 +5,7 @@ import dev.prharness.config.ConfigException;
 import dev.prharness.harness.ModelRole;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
     public Request requestFor(String model) {
         BotSettings.Profile profile = profiles.entrySet().stream()
                 .filter(e -> model.startsWith(e.getKey()))
-                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .max(Comparator.comparingInt(e -> e.getKey().length()))
                 .map(Map.Entry::getValue)
                 .orElse(new BotSettings.Profile(false, null, null));
         boolean reasoning = Boolean.TRUE.equals(profile.reasoning());

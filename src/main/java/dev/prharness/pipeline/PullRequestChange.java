@@ -9,6 +9,7 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.FileDiff;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public final class PullRequestChange implements ChangeSet {
     }
 
     @Override
-    public void prefetch(java.util.Collection<String> paths) {
+    public void prefetch(Collection<String> paths) {
         List<String> missing = paths.stream().filter(p -> contents.getIfPresent(p) == null).distinct().toList();
         if (missing.size() > 1) {
             host.filesAt(pr.ref(), missing, pr.headSha())

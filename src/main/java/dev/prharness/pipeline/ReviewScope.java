@@ -8,7 +8,6 @@ import dev.prharness.review.Review.SkippedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /** Which changed files a review looks at, and why the others are skipped. */
 public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
@@ -21,7 +20,6 @@ public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
     public static ReviewScope of(Diff diff, ReviewConfig config) {
         List<FileDiff> files = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
-        int candidates = 0;
         for (FileDiff file : diff.files()) {
             Optional<String> reason = reasonToSkip(file, config);
             if (reason.isPresent()) {
@@ -29,15 +27,10 @@ public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
             } else if (files.size() < config.maxFiles()) {
                 files.add(file);
             } else {
-                candidates++;
                 skipped.add(new SkippedFile(file.path(), "not reviewed: the change has more files than max_files ("
                         + config.maxFiles() + ") allows in one review; raise max_files in .github/pr-harness.yml or "
                         + "review the rest with the CLI"));
             }
-        }
-        if (candidates > 0) {
-            LoggerFactory.getLogger(ReviewScope.class).info("{} files over max_files ({}) not reviewed", candidates,
-                    config.maxFiles());
         }
         return new ReviewScope(files, skipped);
     }

@@ -1,6 +1,7 @@
 package dev.prharness.review;
 
 import dev.prharness.safety.InertText;
+import java.util.List;
 
 /**
  * The markdown body of one inline comment as it is posted on GitHub: severity, source and rule, the
@@ -51,7 +52,7 @@ public final class CommentMarkdown {
     }
 
     /** Up to {@value #LISTED_LINES} line numbers, then how many more. */
-    static String lineList(java.util.List<Integer> lines) {
+    static String lineList(List<Integer> lines) {
         String listed = String.join(", ", lines.stream().limit(LISTED_LINES).map(String::valueOf).toList());
         return lines.size() > LISTED_LINES ? listed + " and " + (lines.size() - LISTED_LINES) + " more" : listed;
     }

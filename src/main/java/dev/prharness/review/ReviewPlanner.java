@@ -1,9 +1,9 @@
 package dev.prharness.review;
 
 import dev.prharness.safety.InertText;
-
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +23,7 @@ public final class ReviewPlanner {
 
     /** Fingerprints found in the texts of existing comments. */
     public static Set<String> fingerprintsIn(List<String> bodies) {
-        Set<String> found = new java.util.HashSet<>();
+        Set<String> found = new HashSet<>();
         for (String body : bodies) {
             if (body == null) {
                 continue;
@@ -53,7 +53,7 @@ public final class ReviewPlanner {
 
     /** The same plan with {@code rejected} comments moved from inline into the body (GitHub answered 422). */
     public ReviewPlan moveToBody(Review review, ReviewPlan plan, List<ReviewPlan.InlineComment> rejected) {
-        Set<String> gone = new java.util.HashSet<>();
+        Set<String> gone = new HashSet<>();
         rejected.forEach(r -> gone.add(r.fingerprint()));
         List<ReviewPlan.InlineComment> kept = plan.inline().stream().filter(c -> !gone.contains(c.fingerprint())).toList();
         List<ReviewComment> movedComments = review.comments().stream()

@@ -1,9 +1,11 @@
 package dev.prharness.review;
 
 import dev.prharness.safety.InertText;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a review's markdown summary: the range reviewed, counts by severity, findings that are not on a
@@ -15,9 +17,9 @@ public final class SummaryWriter {
     /** Files named for one reason to skip; more are counted, with the first few as examples. */
     private static final int LISTED_PER_REASON = 5;
 
-    private static java.util.Map<String, List<String>> skippedByReason(List<Review.SkippedFile> skipped) {
-        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
-        skipped.forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new java.util.ArrayList<>()).add(s.path()));
+    private static Map<String, List<String>> skippedByReason(List<Review.SkippedFile> skipped) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        skipped.forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s.path()));
         return byReason;
     }
 
