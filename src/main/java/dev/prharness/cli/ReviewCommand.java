@@ -54,9 +54,9 @@ final class ReviewCommand implements Callable<Integer> {
         String headSha = repository.resolve(head);
         String baseSha = base != null ? repository.resolve(base) : defaultBase(repository, headSha);
         LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
-        ReviewConfig reviewConfig = loadConfig(repository, baseSha);
-
         ReviewPipeline pipeline = context.root().reviewPipeline(options.noAi);
+        ReviewConfig reviewConfig = loadConfig(repository, baseSha, pipeline.configLoader());
+
         ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
         Review review;
         try {
@@ -78,8 +78,8 @@ final class ReviewCommand implements Callable<Integer> {
                 "cannot choose a base: " + head + " has no parent and is on the default branch; pass --base REF"));
     }
 
-    private ReviewConfig loadConfig(GitRepository repository, String baseSha) {
-        Optional<ReviewConfig> fromFile = options.configFile();
+    private ReviewConfig loadConfig(GitRepository repository, String baseSha, ReviewConfigLoader loader) {
+        Optional<ReviewConfig> fromFile = options.configFile(loader);
         if (fromFile.isPresent()) {
             return fromFile.get();
         }
@@ -87,7 +87,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (yaml.isEmpty()) {
             return ReviewConfig.defaults();
         }
-        return new ReviewConfigLoader().load(RepositoryConfig.PATH + " at " + baseSha.substring(0, 7), yaml.get(),
+        return loader.load(RepositoryConfig.PATH + " at " + baseSha.substring(0, 7), yaml.get(),
                 relative -> repository.fileAt(baseSha, relative).flatMap(TextContent::decode));
     }
 

@@ -40,8 +40,8 @@ final class ReviewOptions {
         return FailOn.parse(failOn);
     }
 
-    /** The {@code --config} file, with rule files relative to its folder; empty when none was given. */
-    Optional<ReviewConfig> configFile() {
+    /** The {@code --config} file, with rule files relative to its folder, read by {@code loader}; empty when none was given. */
+    Optional<ReviewConfig> configFile(ReviewConfigLoader loader) {
         if (config == null) {
             return Optional.empty();
         }
@@ -53,7 +53,7 @@ final class ReviewOptions {
                     + "; check the path and its permissions", e);
         }
         Path folder = config.toAbsolutePath().getParent();
-        return Optional.of(new ReviewConfigLoader().load(config.toString(), yaml, relative -> readIfExists(folder.resolve(relative))));
+        return Optional.of(loader.load(config.toString(), yaml, relative -> readIfExists(folder.resolve(relative))));
     }
 
     private static Optional<String> readIfExists(Path file) {

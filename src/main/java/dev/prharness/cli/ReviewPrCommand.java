@@ -45,10 +45,9 @@ final class ReviewPrCommand implements Callable<Integer> {
         String token = context.variable("GITHUB_TOKEN").orElseThrow(() -> new UsageException(
                 "GITHUB_TOKEN is not set; set it to a token that can read the repository and write pull request "
                         + "reviews and comments (or use --dry-run with a read-only token)"));
-        Optional<ReviewConfig> override = options.configFile();
-
         CompositionRoot root = context.root();
         ReviewPipeline pipeline = root.reviewPipeline(options.noAi);
+        Optional<ReviewConfig> override = options.configFile(pipeline.configLoader());
         CompositionRoot.HostSession github = root.gitHubWithToken(token, ref.toString());
 
         ProgressLine progress = new ProgressLine(context.err(), context.terminal());

@@ -174,7 +174,8 @@ public final class CommandRunner {
                 QuestionAnswerer answerer = services.answerer().orElseThrow(() -> new CommandUnavailable(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /ask needs it"));
                 PullRequest pr = host.read(ref);
-                ReviewConfig config = RepositoryConfig.load(host, pr, new ArrayList<>());
+                ReviewConfig config = RepositoryConfig.load(host, pr, new ArrayList<>(), RepositoryConfig.PATH,
+                        services.lintPipeline().configLoader());
                 String answer = answerer.answer(PullRequestChange.whole(host, pr), config, ask.question());
                 yield Optional.of(quote(ask.question()) + "\n\n" + InertText.markdown(answer));
             }

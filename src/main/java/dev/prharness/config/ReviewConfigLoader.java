@@ -12,6 +12,7 @@ import dev.prharness.lint.LintConfigException;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a repository review config (YAML). Ruleset paths are relative to the repository root and may not
@@ -23,6 +24,17 @@ public final class ReviewConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Consumer<LintRules> loadRules;
+
+    /**
+     * {@code loadRules} loads a repository's rules into the linters that will run them (it throws
+     * {@link LintConfigException} when they cannot), so a rule set that names an unknown check or a bad property
+     * value is refused when the config is read, not half way through a review.
+     */
+    public ReviewConfigLoader(Consumer<LintRules> loadRules) {
+        this.loadRules = loadRules;
+    }
 
     public ReviewConfig load(String origin, String yaml, RuleFileReader rules) {
         Raw raw = parse(origin, yaml);
@@ -75,7 +87,7 @@ public final class ReviewConfigLoader {
         }
     }
 
-    private static LintRules lintRules(String origin, RawRules raw, RuleFileReader reader) {
+    private LintRules lintRules(String origin, RawRules raw, RuleFileReader reader) {
         LintRules defaults = LintRules.defaults();
         if (raw == null || (raw.checkstyle == null && raw.pmd == null)) {
             return defaults;
@@ -87,8 +99,10 @@ public final class ReviewConfigLoader {
                     : readRuleFile(origin, "rules.checkstyle", raw.checkstyle, reader);
             String pmdOrigin = raw.pmd == null ? defaults.pmdOrigin() : insideRepository(origin, "rules.pmd", raw.pmd);
             String pmdXml = raw.pmd == null ? defaults.pmdXml() : readRuleFile(origin, "rules.pmd", raw.pmd, reader);
-            return LintRules.fromRepository(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml,
+            LintRules rules = LintRules.fromRepository(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml,
                     path -> reader.read(path));
+            loadRules.accept(rules);
+            return rules;
         } catch (LintConfigException e) {
             throw new ConfigException(origin + ": " + e.getMessage(), e);
         }

@@ -24,11 +24,20 @@ final class CheckstyleConfigCheck {
     private static final Pattern FILE_PROPERTY = Pattern.compile("(?i).*(file|url|uri)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Set<String> KNOWN_VARIABLES = Set.of("config_loc", "basedir");
+    /**
+     * Checks that judge a file by its neighbours (a package's {@code package-info.java}, a bundle's other
+     * translations). A review lints only the changed files, so these would report what is not missing: they are
+     * left out, and the review says so.
+     */
+    private static final Set<String> WHOLE_FOLDER_CHECKS = Set.of("JavadocPackage", "Translation");
 
     private CheckstyleConfigCheck() {}
 
-    /** A checked configuration: the XML to load, and the repository paths of the files it refers to. */
-    record Checked(String xml, List<String> references) {}
+    /**
+     * A checked configuration: the XML to load, the repository paths of the files it refers to, and the checks
+     * left out because they need a whole folder ({@link #WHOLE_FOLDER_CHECKS}).
+     */
+    record Checked(String xml, List<String> references, List<String> notRun) {}
 
     /**
      * Checks the configuration at repository path {@code path} ({@code origin} names it in messages) and writes
@@ -40,13 +49,14 @@ final class CheckstyleConfigCheck {
             throw new LintConfigException(origin + " line " + root.line() + ": the root must be <module name=\"Checker\">");
         }
         List<String> references = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
         String folder = RepositoryPath.folderOf(RepositoryPath.normalise(path).orElse(""));
-        XmlTree checked = module(origin, root, folder, place, references);
-        return new Checked(checked.write(), List.copyOf(references));
+        XmlTree checked = module(origin, root, folder, place, references, notRun);
+        return new Checked(checked.write(), List.copyOf(references), List.copyOf(notRun));
     }
 
     private static XmlTree module(String origin, XmlTree module, String folder, UnaryOperator<String> place,
-            List<String> references) {
+            List<String> references, List<String> notRun) {
         String name = module.attribute("name");
         if (!MODULE_NAME.matcher(name).matches()) {
             throw new LintConfigException(origin + " line " + module.line() + ": module '" + name + "' is not a Checkstyle "
@@ -58,14 +68,24 @@ final class CheckstyleConfigCheck {
                 throw new LintConfigException(origin + " line " + child.line() + ": <" + child.name() + "> is not part of "
                         + "a Checkstyle configuration");
             }
+            if (child.name().equals("module") && WHOLE_FOLDER_CHECKS.contains(shortName(child.attribute("name")))) {
+                notRun.add(shortName(child.attribute("name")));
+                continue;
+            }
             children.add(switch (child.name()) {
-                case "module" -> module(origin, child, folder, place, references);
+                case "module" -> module(origin, child, folder, place, references, notRun);
                 case "property" -> property(origin, name, child, folder, place, references);
                 default -> child;
             });
         }
         return new XmlTree(module.name(), module.attributes(), module.text(), children, module.line(),
                 module.doctypePublicId());
+    }
+
+    /** {@code JavadocPackage} for {@code JavadocPackage}, {@code …javadoc.JavadocPackageCheck} and the like. */
+    private static String shortName(String module) {
+        String simple = module.substring(module.lastIndexOf('.') + 1);
+        return simple.endsWith("Check") ? simple.substring(0, simple.length() - "Check".length()) : simple;
     }
 
     private static XmlTree property(String origin, String module, XmlTree property, String folder,

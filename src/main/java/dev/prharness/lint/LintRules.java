@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -77,6 +78,11 @@ public record LintRules(String checkstyleOrigin, String checkstyleXml, String pm
             pending.addAll(PmdRulesetCheck.check(path, text, p -> p).references());
         }
         return new LintRules(checkstyleOrigin, checkstyleXml, pmdOrigin, pmdXml, checkstyleFiles, pmdFiles);
+    }
+
+    /** Checks of the Checkstyle configuration that a review leaves out: they judge a file by its whole folder. */
+    public List<String> checksNotRun() {
+        return CheckstyleConfigCheck.check(checkstyleOrigin, checkstyleOrigin, checkstyleXml, p -> p).notRun();
     }
 
     public String hash() {

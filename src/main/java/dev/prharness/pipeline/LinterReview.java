@@ -6,6 +6,7 @@ import dev.prharness.diff.FileDiff;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintFailure;
 import dev.prharness.lint.LintResult;
+import dev.prharness.lint.LintRules;
 import dev.prharness.lint.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class LinterReview {
 
     public LinterReview(LintEngine engine) {
         this.engine = engine;
+    }
+
+    /** Loads {@code rules} into the linters, or throws {@code LintConfigException} saying why they cannot be. */
+    public void load(LintRules rules) {
+        engine.prepare(rules);
     }
 
     public LintResult run(ChangeSet change, ReviewScope scope, ReviewConfig config, ReviewProgress progress) {

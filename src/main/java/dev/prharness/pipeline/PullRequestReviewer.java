@@ -76,7 +76,7 @@ public final class PullRequestReviewer {
         PullRequest pr = host.read(ref);
         List<String> problems = new ArrayList<>();
         ReviewConfig config = options.configOverride()
-                .orElseGet(() -> RepositoryConfig.load(host, pr, problems, options.configPath()));
+                .orElseGet(() -> RepositoryConfig.load(host, pr, problems, options.configPath(), pipeline.configLoader()));
         if (!config.enabled()) {
             return nothingDone(pr, "Reviews are disabled for this repository (enabled: false in " + RepositoryConfig.PATH + ").");
         }
@@ -201,7 +201,7 @@ public final class PullRequestReviewer {
 
     private static Review emptyReview(PullRequest pr) {
         var stats = new ReviewStats(0, 0, 0, 0, 0, 0, 0, 0);
-        String summary = new SummaryWriter().write(pr.baseSha(), pr.headSha(), "", List.of(), List.of(), List.of(), stats);
+        String summary = new SummaryWriter().write(pr.baseSha(), pr.headSha(), "", List.of(), List.of(), List.of(), List.of(), stats);
         return new Review(pr.baseSha(), pr.headSha(), summary, List.of(), List.of(), List.of(), stats);
     }
 

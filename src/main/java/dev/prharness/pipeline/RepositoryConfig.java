@@ -19,13 +19,12 @@ public final class RepositoryConfig {
 
     private RepositoryConfig() {}
 
-    /** The config, or the defaults with a line in {@code problems} saying what was wrong with it. */
-    public static ReviewConfig load(CodeHost host, PullRequest pr, List<String> problems) {
-        return load(host, pr, problems, PATH);
-    }
-
-    /** The same, from another path of the default branch. */
-    public static ReviewConfig load(CodeHost host, PullRequest pr, List<String> problems, String path) {
+    /**
+     * The config at {@code path} of the default branch, its rules loaded by {@code loader}; or the defaults with
+     * a line in {@code problems} saying what was wrong with it (the YAML, or a rule set the linters refused).
+     */
+    public static ReviewConfig load(CodeHost host, PullRequest pr, List<String> problems, String path,
+            ReviewConfigLoader loader) {
         Optional<String> yaml = host.fileAt(pr.ref(), path, pr.defaultBranch()).flatMap(TextContent::decode);
         if (yaml.isEmpty()) {
             if (!path.equals(PATH)) {
@@ -34,7 +33,7 @@ public final class RepositoryConfig {
             return ReviewConfig.defaults();
         }
         try {
-            return new ReviewConfigLoader().load(path + " on " + pr.defaultBranch(), yaml.get(),
+            return loader.load(path + " on " + pr.defaultBranch(), yaml.get(),
                     rules -> host.fileAt(pr.ref(), rules, pr.defaultBranch()).flatMap(TextContent::decode));
         } catch (ConfigException e) {
             problems.add("The repository config is invalid, so the defaults were used: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
 import dev.prharness.config.ReviewConfig;
+import dev.prharness.config.ReviewConfigLoader;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintFailure;
 import dev.prharness.lint.LintResult;
@@ -27,6 +28,11 @@ public final class ReviewPipeline {
     public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model) {
         this.linters = linters;
         this.model = model;
+    }
+
+    /** Reads review configs whose rules are loaded into this pipeline's linters as they are read. */
+    public ReviewConfigLoader configLoader() {
+        return new ReviewConfigLoader(linters::load);
     }
 
     public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress) {
@@ -56,7 +62,7 @@ public final class ReviewPipeline {
                 outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
                 outcome.estimatedCostUsd());
         String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
-                placed.comments(), placed.notes(), skipped, stats);
+                placed.comments(), placed.notes(), skipped, config.rules().checksNotRun(), stats);
         return new Review(change.baseSha(), change.headSha(), summary, placed.comments(), placed.notes(), skipped, stats);
     }
 }

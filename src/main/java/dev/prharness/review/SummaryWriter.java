@@ -23,9 +23,12 @@ public final class SummaryWriter {
         return byReason;
     }
 
-    /** The summary; {@code overview} is prose from the model (or empty), placed after the headline. */
+    /**
+     * The summary; {@code overview} is prose from the model (or empty), placed after the headline;
+     * {@code checksNotRun} are checks of the rules that a review cannot run (they judge a whole folder).
+     */
     public String write(String baseSha, String headSha, String overview, List<ReviewComment> comments,
-            List<FileNote> notes, List<Review.SkippedFile> skipped, ReviewStats stats) {
+            List<FileNote> notes, List<Review.SkippedFile> skipped, List<String> checksNotRun, ReviewStats stats) {
         StringBuilder out = new StringBuilder("## pr-harness review\n\n");
         out.append("Reviewed `").append(shortSha(baseSha)).append("..").append(shortSha(headSha)).append("`: ")
                 .append(Plural.count(stats.filesReviewed(), "file")).append(", ")
@@ -58,6 +61,11 @@ public final class SummaryWriter {
                 }
             });
             out.append("\n</details>\n");
+        }
+        if (!checksNotRun.isEmpty()) {
+            out.append("\nNot run: ").append(String.join(", ", checksNotRun.stream().map(InertText::codeSpan).toList()))
+                    .append(checksNotRun.size() == 1 ? " judges" : " judge")
+                    .append(" a file by its whole folder, and a review sees only the changed files.\n");
         }
         out.append('\n').append(footer(stats)).append('\n');
         return out.toString();

@@ -232,6 +232,25 @@ class ReviewPrCommandTest {
     }
 
     @Test
+    void aRuleSetTheLinterRefusesFallsBackToTheDefaultsWithTheProblemInTheSummary() {
+        repo.git("checkout", "-q", "main");
+        repo.write(".github/pr-harness.yml", "rules:\n  checkstyle: build/checkstyle.xml\n");
+        repo.write("build/checkstyle.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE module PUBLIC "
+                + "\"-//Checkstyle//DTD Checkstyle Configuration 1.3//EN\" \"https://checkstyle.org/dtds/configuration_1_3.dtd\">\n"
+                + "<module name=\"Checker\"><module name=\"TreeWalker\"><module name=\"NoSuchCheckAnywhere\"/></module></module>\n");
+        repo.commit("a rule set with a typo");
+        repo.git("checkout", "-q", "feature");
+
+        CliRun run = reviewPr();
+
+        assertEquals(0, run.exitCode(), run.err());
+        String summary = github.issueComments().get(0).path("body").asText();
+        assertTrue(summary.contains("config is invalid, so the defaults were used") && summary.contains("build/checkstyle.xml")
+                && summary.contains("NoSuchCheckAnywhere"), summary);
+        assertFalse(github.reviewComments().isEmpty(), "reviewed with the default rules");
+    }
+
+    @Test
     void anInvalidRepositoryConfigIsReportedInTheSummaryAndTheDefaultsAreUsed() {
         repo.git("checkout", "-q", "main");
         repo.write(".github/pr-harness.yml", "filter: sideways\n");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.diff.FilterMode;
+import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ReviewConfigLoaderTest {
 
-    private final ReviewConfigLoader loader = new ReviewConfigLoader();
+    private final ReviewConfigLoader loader = new ReviewConfigLoader(new LintEngine()::prepare);
     private static final RuleFileReader NO_FILES = path -> Optional.empty();
 
     @Test

@@ -68,7 +68,7 @@ class NewFindingsTest {
         repo.write("src/Format.java", "package demo;\n\nclass Format {\n    boolean root(String r) {\n        return r==\"root\";\n    }\n}\n");
         String head = repo.commit("move, rename, reformat, and one new comparison");
         GitRepository git = GitRepository.open(repo.root());
-        ReviewConfig config = new ReviewConfigLoader().load("test", yaml, path -> Optional.empty());
+        ReviewConfig config = new ReviewConfigLoader(new LintEngine()::prepare).load("test", yaml, path -> Optional.empty());
         return new ReviewPipeline(new LinterReview(new LintEngine()), Optional.empty())
                 .run(LocalChange.of(git, base, head, new DiffCache()), config, ReviewProgress.SILENT);
     }

@@ -22,7 +22,7 @@ class RenderersTest {
         FileNote note = new FileNote("src/A.java", 90, Severity.INFO, "checkstyle", "MagicNumber", "'7' is a magic number.");
         ReviewStats stats = new ReviewStats(1, 3, 1200, 300, 5, 1, 812, 0.0042);
         String summary = new SummaryWriter().write("1111111aaaa", "2222222bbbb", "", List.of(single, range), List.of(note),
-                List.of(new Review.SkippedFile("logo.png", "binary file")), stats);
+                List.of(new Review.SkippedFile("logo.png", "binary file")), List.of(), stats);
         return new Review("1111111aaaa", "2222222bbbb", summary, List.of(single, range), List.of(note),
                 List.of(new Review.SkippedFile("logo.png", "binary file")), stats);
     }
