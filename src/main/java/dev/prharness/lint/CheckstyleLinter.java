@@ -54,6 +54,8 @@ final class CheckstyleLinter implements Linter {
             checker.setModuleClassLoader(Checker.class.getClassLoader());
             checker.setCharset(StandardCharsets.UTF_8.name());
             checker.configure(configuration);
+            collector.suppressible = hasModule(configuration, "SuppressWarningsFilter")
+                    && hasModule(configuration, "SuppressWarningsHolder");
             checker.addListener(collector);
         } catch (CheckstyleException | IOException e) {
             throw new LintConfigException(origin + " is not a usable Checkstyle configuration: " + rootMessage(e), e);
@@ -114,6 +116,20 @@ final class CheckstyleLinter implements Linter {
         }
     }
 
+    /** Whether {@code module} is configured anywhere in the tree (by short or full name). */
+    private static boolean hasModule(Configuration configuration, String module) {
+        String name = configuration.getName();
+        if (name.equals(module) || name.endsWith("." + module)) {
+            return true;
+        }
+        for (Configuration child : configuration.getChildren()) {
+            if (hasModule(child, module)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -136,6 +152,8 @@ final class CheckstyleLinter implements Linter {
 
     /** Collects audit events of one run. */
     private static final class Collector implements AuditListener {
+        /** Whether {@code @SuppressWarnings("checkstyle:…")} works with this configuration. */
+        private boolean suppressible;
         private Map<String, String> pathOf = Map.of();
         private List<Finding> findings = new ArrayList<>();
         private List<LintFailure> failures = new ArrayList<>();
@@ -152,8 +170,9 @@ final class CheckstyleLinter implements Linter {
                 return;
             }
             String path = pathOf.getOrDefault(new File(event.getFileName()).getAbsolutePath(), event.getFileName());
+            String rule = ruleName(event);
             findings.add(Finding.of(path, Math.max(1, event.getLine()), severity(event.getSeverityLevel()), "checkstyle",
-                    ruleName(event), event.getMessage()));
+                    rule, event.getMessage()).withHelp(RuleGuide.checkstyle(rule, event.getSourceName(), suppressible)));
         }
 
         @Override

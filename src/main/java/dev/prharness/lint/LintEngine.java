@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.prharness.review.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs Checkstyle and PMD in-process on Java files. One warm pair of linters is kept per ruleset, and
@@ -70,7 +72,12 @@ public final class LintEngine {
             return total;
         }
         LinterPair pair = pairFor(rules);
-        LintResult fresh = pair.checkstyle().lint(misses).plus(pair.pmd().lint(misses));
+        LintResult linted = pair.checkstyle().lint(misses).plus(pair.pmd().lint(misses));
+        Map<String, String[]> linesOf = new HashMap<>();
+        misses.forEach(f -> linesOf.put(f.path(), f.content().split("\n", -1)));
+        LintResult fresh = new LintResult(linted.findings().stream()
+                .map(f -> linesOf.containsKey(f.path()) ? MechanicalFix.apply(f, linesOf.get(f.path())) : f).toList(),
+                linted.failures(), linted.filesLinted(), linted.cacheHits());
         for (int i = 0; i < misses.size(); i++) {
             String path = misses.get(i).path();
             results.put(missKeys.get(i), new LintResult(

@@ -69,9 +69,10 @@ final class PmdLinter implements Linter {
             Report report = analysis.performAnalysisAndCollectReport();
             for (RuleViolation violation : report.getViolations()) {
                 // A violation spans its whole node (a catch block, a method); the comment belongs where it starts.
+                String rule = violation.getRule().getName();
                 findings.add(Finding.of(violation.getFileId().getOriginalPath(), Math.max(1, violation.getBeginLine()),
-                        severity(violation.getRule().getPriority()), name(), violation.getRule().getName(),
-                        violation.getDescription()));
+                        severity(violation.getRule().getPriority()), name(), rule, violation.getDescription())
+                        .withHelp(RuleGuide.pmd(rule, violation.getRule().getExternalInfoUrl())));
             }
             for (Report.ProcessingError error : report.getProcessingErrors()) {
                 failures.add(new LintFailure(error.getFileId().getOriginalPath(), name(), error.getMsg()));

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The markdown body of one inline comment as it is posted on GitHub: severity, source and rule, the
- * message (made inert: it may come from the model or quote the repository), an optional {@code suggestion}
- * block, and the hidden fingerprint marker, which only the bot writes.
+ * message (made inert: it may come from the model or quote the repository), why it matters and the fix, an
+ * optional {@code suggestion} block, how to silence it and the rule's documentation, and the hidden fingerprint
+ * marker, which only the bot writes.
  */
 public final class CommentMarkdown {
 
@@ -34,6 +35,13 @@ public final class CommentMarkdown {
                 && !comment.suggestion().contains("<!--") ? comment.suggestion() : null;
         body.append("\n\n").append(BodyLimit.fit(InertText.markdown(comment.message().strip()), MAX_MESSAGE_CHARS,
                 "*(cut: the message was longer than a comment can hold)*")).append('\n');
+        RuleHelp help = comment.help();
+        if (!help.why().isEmpty()) {
+            body.append("\n**Why it matters:** ").append(InertText.markdown(help.why())).append('\n');
+        }
+        if (!help.fix().isEmpty()) {
+            body.append("\n**Fix:** ").append(InertText.markdown(help.fix())).append('\n');
+        }
         if (suggestion != null) {
             String fence = fenceFor(suggestion);
             body.append('\n').append(fence).append("suggestion\n").append(suggestion);
@@ -46,9 +54,25 @@ public final class CommentMarkdown {
             body.append("\nAlso on ").append(comment.alsoLines().size() == 1 ? "line " : "lines ")
                     .append(lineList(comment.alsoLines())).append(" (the same code).\n");
         }
+        String footer = footer(help);
+        if (!footer.isEmpty()) {
+            body.append("\n<sub>").append(footer).append("</sub>\n");
+        }
         body.append('\n').append(marker);
         comment.alsoFingerprints().forEach(f -> body.append('\n').append(marker(f)));
         return body.toString();
+    }
+
+    /** How to silence one place, and where the rule is documented; empty when neither is known. */
+    private static String footer(RuleHelp help) {
+        StringBuilder out = new StringBuilder();
+        if (!help.suppression().isEmpty()) {
+            out.append("Intended? Silence this one with ").append(InertText.codeSpan(help.suppression()));
+        }
+        if (!help.docUrl().isEmpty()) {
+            out.append(out.isEmpty() ? "" : " · ").append("[rule documentation](").append(help.docUrl()).append(')');
+        }
+        return out.toString();
     }
 
     /** Up to {@value #LISTED_LINES} line numbers, then how many more. */

@@ -117,7 +117,7 @@ public final class FindingPlacer {
             }
             result.add(new ReviewComment(first.path(), first.line(), first.startLine(), first.side(), first.severity(),
                     first.source(), first.rule(), first.message(), first.suggestion(), first.fingerprint(), lines,
-                    fingerprints));
+                    fingerprints, first.help()));
         }
         result.sort(Comparator.comparing(ReviewComment::path).thenComparingInt(ReviewComment::line));
         return result;
@@ -151,7 +151,8 @@ public final class FindingPlacer {
                 : finding.message() + "\n\n(Also reported by " + String.join(", ", alsoReportedBy) + ".)";
         return new ReviewComment(finding.path(), finding.line(), startLine, finding.side(), finding.severity(),
                 finding.source(), finding.rule(), message, suggestion,
-                Fingerprint.of(finding.path(), finding.source(), finding.rule(), message, codeLine));
+                Fingerprint.of(finding.path(), finding.source(), finding.rule(), message, codeLine), List.of(), List.of(),
+                finding.help());
     }
 
     static boolean saysTheSame(Finding a, Finding b) {

@@ -35,6 +35,11 @@ public final class JsonReport implements ReviewRenderer {
             node.put("suggestion", c.suggestion());
             node.put("fingerprint", c.fingerprint());
             c.alsoLines().forEach(node.putArray("also_lines")::add);
+            ObjectNode help = node.putObject("help");
+            help.put("why", c.help().why());
+            help.put("fix", c.help().fix());
+            help.put("suppress", c.help().suppression());
+            help.put("docs", c.help().docUrl());
         }
         ArrayNode notes = root.putArray("file_notes");
         for (FileNote n : review.fileNotes()) {

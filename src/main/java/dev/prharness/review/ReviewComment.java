@@ -10,7 +10,8 @@ import java.util.Set;
  * An inline comment placed on a line of the diff (SPEC §4): {@code line} on {@code side}, optionally from
  * {@code startLine}. {@code fingerprint} identifies it across pushes and does not depend on line numbers.
  * The same finding of one rule on identical code elsewhere in the file is this one comment: {@code alsoLines}
- * are those places, each with its own fingerprint in {@code alsoFingerprints} (same order).
+ * are those places, each with its own fingerprint in {@code alsoFingerprints} (same order). {@code help}
+ * explains a linter's rule.
  */
 public record ReviewComment(
         String path,
@@ -24,16 +25,19 @@ public record ReviewComment(
         String suggestion,
         String fingerprint,
         List<Integer> alsoLines,
-        List<String> alsoFingerprints) {
+        List<String> alsoFingerprints,
+        RuleHelp help) {
 
     public ReviewComment {
         alsoLines = List.copyOf(alsoLines);
         alsoFingerprints = List.copyOf(alsoFingerprints);
+        help = help == null ? RuleHelp.NONE : help;
     }
 
     public ReviewComment(String path, int line, Integer startLine, Side side, Severity severity, String source, String rule,
             String message, String suggestion, String fingerprint) {
-        this(path, line, startLine, side, severity, source, rule, message, suggestion, fingerprint, List.of(), List.of());
+        this(path, line, startLine, side, severity, source, rule, message, suggestion, fingerprint, List.of(), List.of(),
+                RuleHelp.NONE);
     }
 
     /** Every fingerprint this comment stands for: its own, then its other places'. */
@@ -70,6 +74,6 @@ public record ReviewComment(
         boolean same = lines.get(0) == line;
         return Optional.of(new ReviewComment(path, lines.get(0), same ? startLine : null, side, severity, source, rule,
                 message, same ? suggestion : null, fingerprints.get(0), lines.subList(1, lines.size()),
-                fingerprints.subList(1, fingerprints.size())));
+                fingerprints.subList(1, fingerprints.size()), help));
     }
 }

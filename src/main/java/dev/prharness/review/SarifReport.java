@@ -1,11 +1,14 @@
 package dev.prharness.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +38,10 @@ public final class SarifReport implements ReviewRenderer {
         for (ReviewComment c : review.comments()) {
             ObjectNode result = result(results, rules, ruleIndex, c.source(), c.rule(), c.severity(), c.message(),
                     c.path(), c.startLine() == null ? c.line() : c.startLine(), c.line());
+            describe(rules.get(result.get("ruleIndex").asInt()), c.help());
+            if (c.suggestion() != null) {
+                fix(result, c);
+            }
             result.putObject("partialFingerprints").put("prHarness/v1", c.fingerprint());
         }
         for (FileNote n : review.fileNotes()) {
@@ -73,6 +80,45 @@ public final class SarifReport implements ReviewRenderer {
         region.put("startLine", Math.max(1, startLine));
         region.put("endLine", Math.max(1, endLine));
         return result;
+    }
+
+    /** The rule's {@code help} (why, fix, how to suppress) and {@code helpUri}, from the first comment that has them. */
+    private static void describe(JsonNode ruleNode, RuleHelp help) {
+        ObjectNode rule = (ObjectNode) ruleNode;
+        if (help.isEmpty() || rule.has("help")) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        if (!help.why().isEmpty()) {
+            parts.add("Why it matters: " + help.why());
+        }
+        if (!help.fix().isEmpty()) {
+            parts.add("Fix: " + help.fix());
+        }
+        if (!help.suppression().isEmpty()) {
+            parts.add("Suppress one place: " + help.suppression());
+        }
+        if (!parts.isEmpty()) {
+            rule.putObject("help").put("text", String.join("\n", parts));
+        }
+        if (!help.docUrl().isEmpty()) {
+            rule.put("helpUri", help.docUrl());
+        }
+    }
+
+    /** A suggestion as a SARIF fix: the commented lines replaced by its text. */
+    private static void fix(ObjectNode result, ReviewComment c) {
+        ObjectNode change = result.putArray("fixes").addObject().putArray("artifactChanges").addObject();
+        change.putObject("artifactLocation").put("uri", c.path()).put("uriBaseId", "%SRCROOT%");
+        ObjectNode replacement = change.putArray("replacements").addObject();
+        // Whole lines, newline included: from column 1 of the first to column 1 of the line after the last.
+        ObjectNode region = replacement.putObject("deletedRegion");
+        region.put("startLine", c.startLine() == null ? c.line() : c.startLine());
+        region.put("startColumn", 1);
+        region.put("endLine", c.line() + 1);
+        region.put("endColumn", 1);
+        String text = c.suggestion().isEmpty() || c.suggestion().endsWith("\n") ? c.suggestion() : c.suggestion() + "\n";
+        replacement.putObject("insertedContent").put("text", text);
     }
 
     private static String level(Severity severity) {

@@ -1,11 +1,19 @@
 package dev.prharness.review;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** The {@code --format text} output for a terminal or a log: one line per finding, colour when asked. */
 public final class TextReport implements ReviewRenderer {
 
     private static final String RESET = "\u001B[0m";
     private static final String BOLD = "\u001B[1m";
     private static final String DIM = "\u001B[2m";
+
+    /** Files named for one reason to skip; more are counted. */
+    private static final int LISTED = 5;
 
     private final boolean colour;
 
@@ -27,8 +35,26 @@ public final class TextReport implements ReviewRenderer {
                     .append("  ").append(severity(c.severity())).append("  ")
                     .append(paint(DIM, "[" + c.source() + (c.rule() == null ? "" : " " + c.rule()) + "]"))
                     .append('\n').append(indent(c.message()));
+            RuleHelp help = c.help();
+            if (!help.why().isEmpty()) {
+                out.append("    why: ").append(help.why()).append('\n');
+            }
+            if (!help.fix().isEmpty()) {
+                out.append("    fix: ").append(help.fix()).append('\n');
+            }
             if (c.suggestion() != null) {
-                out.append("    suggestion:\n").append(indent(indent(c.suggestion())));
+                out.append(c.suggestion().isEmpty() ? "    suggestion: remove the line\n"
+                        : "    suggestion:\n" + indent(indent(c.suggestion())));
+            }
+            if (!help.suppression().isEmpty()) {
+                out.append(paint(DIM, "    suppress: " + help.suppression())).append('\n');
+            }
+            if (!help.docUrl().isEmpty()) {
+                out.append(paint(DIM, "    docs: " + help.docUrl())).append('\n');
+            }
+            if (!c.alsoLines().isEmpty()) {
+                out.append("    also on ").append(c.alsoLines().size() == 1 ? "line " : "lines ")
+                        .append(CommentMarkdown.lineList(c.alsoLines())).append('\n');
             }
         }
         if (!review.fileNotes().isEmpty()) {
@@ -41,7 +67,11 @@ public final class TextReport implements ReviewRenderer {
         }
         if (!review.skippedFiles().isEmpty()) {
             out.append('\n').append(paint(BOLD, "Skipped")).append('\n');
-            review.skippedFiles().forEach(s -> out.append("  ").append(s.path()).append(": ").append(s.reason()).append('\n'));
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            review.skippedFiles().forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s.path()));
+            byReason.forEach((reason, paths) -> out.append("  ").append(paths.size() == 1 ? paths.get(0)
+                    : Plural.count(paths.size(), "file") + " (" + String.join(", ", paths.stream().limit(LISTED).toList())
+                            + (paths.size() > LISTED ? ", …" : "") + ")").append(": ").append(reason).append('\n'));
         }
         out.append('\n').append(paint(DIM, SummaryWriter.footer(review.stats()).replaceAll("</?sub>", ""))).append('\n');
         return out.toString();

@@ -14,9 +14,13 @@ class RenderersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final RuleHelp HELP = new RuleHelp("A dropped exception hides a failure.", "Log it or rethrow it.",
+            "@SuppressWarnings(\"PMD.EmptyCatchBlock\")",
+            "https://docs.pmd-code.org/latest/pmd_rules_java_errorprone.html#emptycatchblock");
+
     static Review sample() {
         ReviewComment single = new ReviewComment("src/A.java", 12, null, Side.RIGHT, Severity.ERROR, "pmd",
-                "EmptyCatchBlock", "Avoid empty catch blocks", null, "aaaaaaaaaaaaaaaa");
+                "EmptyCatchBlock", "Avoid empty catch blocks", null, "aaaaaaaaaaaaaaaa", List.of(), List.of(), HELP);
         ReviewComment range = new ReviewComment("src/A.java", 20, 18, Side.RIGHT, Severity.WARNING, "model", null,
                 "Use try-with-resources.", "try (var in = open()) {\n```\n}\n", "bbbbbbbbbbbbbbbb");
         FileNote note = new FileNote("src/A.java", 90, Severity.INFO, "checkstyle", "MagicNumber", "'7' is a magic number.");
@@ -86,6 +90,41 @@ class RenderersTest {
         assertTrue(plain.contains("src/A.java:18-20  warning"), plain);
         assertFalse(plain.contains("\u001B["));
         assertTrue(new TextReport(true).render(sample()).contains("\u001B[31merror"));
+    }
+
+    @Test
+    void everyFormatCarriesWhyTheFixTheSuppressionAndTheDocumentation() throws Exception {
+        Review review = sample();
+        String markdown = CommentMarkdown.body(review.comments().get(0));
+        assertTrue(markdown.contains("**Why it matters:** A dropped exception hides a failure."), markdown);
+        assertTrue(markdown.contains("**Fix:** Log it or rethrow it."), markdown);
+        assertTrue(markdown.contains("`@SuppressWarnings(\"PMD.EmptyCatchBlock\")`"), markdown);
+        assertTrue(markdown.contains("[rule documentation](" + HELP.docUrl() + ")"), markdown);
+
+        String text = new TextReport(false).render(review);
+        assertTrue(text.contains("why: A dropped exception") && text.contains("fix: Log it") && text.contains("docs: "
+                + HELP.docUrl()), text);
+
+        JsonNode json = JSON.readTree(new JsonReport().render(review)).get("comments").get(0).get("help");
+        assertEquals(HELP.why(), json.get("why").asText());
+        assertEquals(HELP.docUrl(), json.get("docs").asText());
+
+        JsonNode rule = JSON.readTree(new SarifReport().render(review)).at("/runs/0/tool/driver/rules/0");
+        assertEquals(HELP.docUrl(), rule.get("helpUri").asText());
+        assertTrue(rule.at("/help/text").asText().contains("Fix: Log it or rethrow it."), rule.toString());
+
+        String withoutHelp = CommentMarkdown.body(review.comments().get(1));
+        assertFalse(withoutHelp.contains("Why it matters") || withoutHelp.contains("rule documentation"), withoutHelp);
+    }
+
+    @Test
+    void aSuggestionIsASarifFixReplacingWholeLines() throws Exception {
+        JsonNode result = JSON.readTree(new SarifReport().render(sample())).at("/runs/0/results/1");
+        JsonNode replacement = result.at("/fixes/0/artifactChanges/0/replacements/0");
+        assertEquals(18, replacement.at("/deletedRegion/startLine").asInt());
+        assertEquals(21, replacement.at("/deletedRegion/endLine").asInt());
+        assertEquals(1, replacement.at("/deletedRegion/endColumn").asInt());
+        assertEquals("try (var in = open()) {\n```\n}\n", replacement.at("/insertedContent/text").asText());
     }
 
     @Test
