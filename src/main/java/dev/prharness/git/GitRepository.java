@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,15 +129,22 @@ public final class GitRepository {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            // Each stream gets a thread of its own: a shared pool (the common pool has one thread on two cores)
+            // would read one stream to its end before the other, and git stalls once the unread pipe is full.
+            FutureTask<byte[]> stderr = new FutureTask<>(() -> readAll(process.getErrorStream()));
+            FutureTask<byte[]> stdout = new FutureTask<>(() -> readAll(process.getInputStream()));
+            Thread.ofVirtual().name("git-stderr").start(stderr);
+            Thread.ofVirtual().name("git-stdout").start(stdout);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new GitException("git " + String.join(" ", args) + " did not finish in " + timeout.toSeconds()
                         + " s and was stopped", true, null);
             }
-            return new Result(process.exitValue(), stdout.join(), stderr.join());
+            return new Result(process.exitValue(), stdout.get(), stderr.get());
+        } catch (ExecutionException e) {
+            throw new GitException("cannot read the output of git " + String.join(" ", args) + ": "
+                    + e.getCause().getMessage(), true, e.getCause());
         } catch (IOException e) {
             throw new GitException("cannot run git (" + e.getMessage() + "); install git and put it on PATH", e);
         } catch (InterruptedException e) {
