@@ -156,6 +156,10 @@ public final class FindingPlacer {
     }
 
     static boolean saysTheSame(Finding a, Finding b) {
+        if (a.path().equals(b.path()) && EquivalentRules.sameDeclaration(a.rule(), b.rule())
+                && Math.abs(a.line() - b.line()) <= EquivalentRules.DECLARATION_SPAN) {
+            return true;
+        }
         if (!a.path().equals(b.path()) || a.line() != b.line()) {
             return false;
         }

@@ -70,4 +70,20 @@ class GroupingTest {
         assertEquals("UseEqualsToCompareStrings", comments.get(0).rule());
         assertTrue(comments.get(0).message().contains("Also reported by checkstyle StringLiteralEquality"), comments.get(0).message());
     }
+
+    /** Found on real history: Checkstyle places it on {@code @Override}, PMD on {@code equals}, a line below. */
+    @Test
+    void oneMissingHashCodeIsOneCommentThoughTheLintersPlaceItOnDifferentLinesOfTheDeclaration() {
+        Diff diff = addedFile(30);
+        List<ReviewComment> comments = new FindingPlacer(diff, FilterMode.ADDED, Severity.INFO).place(List.of(
+                Finding.of("A.java", 6, Severity.ERROR, "checkstyle", "EqualsHashCode", "Definition of 'equals()' without corresponding definition of 'hashCode()'."),
+                Finding.of("A.java", 7, Severity.ERROR, "pmd", "OverrideBothEqualsAndHashcode", "Ensure you override both equals() and hashCode()"),
+                Finding.of("A.java", 26, Severity.ERROR, "checkstyle", "EqualsHashCode", "Definition of 'equals()' without corresponding definition of 'hashCode()'.")))
+                .comments();
+
+        assertEquals(2, comments.size(), "a second class's equals, far below, stays its own comment: " + comments);
+        assertEquals(7, comments.get(0).line());
+        assertTrue(comments.get(0).message().contains("Also reported by checkstyle EqualsHashCode"), comments.get(0).message());
+        assertEquals(26, comments.get(1).line());
+    }
 }
