@@ -63,7 +63,7 @@ public final class CompositionRoot {
     private final Map<String, String> env;
     private final PrintStream err;
     private final BotSettings settings;
-    private final LintEngine lintEngine = new LintEngine();
+    private final LintEngine lintEngine;
     private Optional<ModelServices> ai;
 
     /**
@@ -77,6 +77,8 @@ public final class CompositionRoot {
         Optional<Path> file = variable("PR_HARNESS_CONFIG").map(Path::of)
                 .or(() -> Optional.of(Path.of("config", "pr-harness.yml")).filter(Files::isRegularFile));
         this.settings = new BotSettingsLoader().load(file);
+        // As many warm linters as reviews may run at once; a CLI run makes only the one it uses.
+        this.lintEngine = new LintEngine(Math.max(1, settings.server().concurrency()));
     }
 
     /** The model's services: the reviewer, the question answerer for {@code /ask}, and the client itself. */

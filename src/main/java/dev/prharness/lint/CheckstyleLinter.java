@@ -29,7 +29,8 @@ import org.xml.sax.InputSource;
 
 /**
  * Checkstyle, configured once and kept warm. Checkstyle reads files from disk, so each run writes the
- * files into a private temporary folder under their repository paths and maps results back.
+ * files into a private temporary folder under their repository paths and maps results back. Not for two threads
+ * at once (the checker and its listener keep state): {@link LintEngine} hands each instance to one thread at a time.
  */
 final class CheckstyleLinter implements Linter {
 
@@ -68,7 +69,7 @@ final class CheckstyleLinter implements Linter {
     }
 
     @Override
-    public synchronized LintResult lint(List<SourceFile> files) {
+    public LintResult lint(List<SourceFile> files) {
         if (files.isEmpty()) {
             return LintResult.empty();
         }

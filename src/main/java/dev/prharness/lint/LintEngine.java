@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * Runs Checkstyle and PMD in-process on Java files. One warm pair of linters is kept per ruleset, and
- * results are cached per (path, content hash, ruleset hash), so re-linting an unchanged file costs nothing.
- * Safe to share between threads.
+ * Runs Checkstyle and PMD in-process on Java files, the two at the same time. Warm linters are kept per ruleset,
+ * a few of each ({@code instances}, one per review that may run at once), and results are cached per (path,
+ * content hash, ruleset hash), so re-linting an unchanged file costs nothing. Safe to share between threads.
  */
 public final class LintEngine {
 
@@ -30,17 +32,31 @@ public final class LintEngine {
         System.setProperty("javax.xml.accessExternalStylesheet", "");
     }
 
-    private final Cache<String, LinterPair> linters = Caffeine.newBuilder().maximumSize(16).build();
+    private final int instances;
+    /** Cheap to make: a pool only holds its factory until a linter is needed (none is built inside the cache). */
+    private final Cache<String, LinterPools> linters = Caffeine.newBuilder().maximumSize(16).build();
     private final Cache<FileKey, LintResult> results = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** One warm pair of linters per ruleset: for one review at a time (the CLI, the Action). */
+    public LintEngine() {
+        this(1);
+    }
+
+    /** Up to {@code instances} warm pairs per ruleset, so that many reviews lint at the same time. */
+    public LintEngine(int instances) {
+        this.instances = instances;
+    }
 
     /** Whether the linters know the language of {@code path}; other files are reviewed by the model only. */
     public static boolean canLint(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(".java");
     }
 
-    /** Checks that the rules can be loaded, so a bad config fails before any work is done. */
+    /** Loads the rules into a linter of each kind, so a bad config fails before any work is done. */
     public void prepare(LintRules rules) {
-        pairFor(rules);
+        LinterPools pools = poolsFor(rules);
+        pools.checkstyle().with(linter -> linter);
+        pools.pmd().with(linter -> linter);
     }
 
     /** Lints the Java files among {@code files}; findings come sorted by path, line, source and rule. */
@@ -71,8 +87,7 @@ public final class LintEngine {
         if (misses.isEmpty()) {
             return total;
         }
-        LinterPair pair = pairFor(rules);
-        LintResult linted = pair.checkstyle().lint(misses).plus(pair.pmd().lint(misses));
+        LintResult linted = bothAtOnce(poolsFor(rules), misses);
         Map<String, String[]> linesOf = new HashMap<>();
         misses.forEach(f -> linesOf.put(f.path(), f.content().split("\n", -1)));
         LintResult fresh = new LintResult(linted.findings().stream()
@@ -87,12 +102,32 @@ public final class LintEngine {
         return total.plus(new LintResult(fresh.findings(), fresh.failures(), misses.size(), 0));
     }
 
-    private LinterPair pairFor(LintRules rules) {
-        return linters.get(rules.hash(), hash -> new LinterPair(
-                new CheckstyleLinter(rules), new PmdLinter(rules)));
+    /** Checkstyle on a thread of its own while PMD runs on this one: a review's wall time is the slower of the two. */
+    private static LintResult bothAtOnce(LinterPools pools, List<SourceFile> files) {
+        FutureTask<LintResult> checkstyle = new FutureTask<>(() -> pools.checkstyle().with(linter -> linter.lint(files)));
+        Thread.ofVirtual().name("checkstyle").start(checkstyle);
+        LintResult pmd = pools.pmd().with(linter -> linter.lint(files));
+        try {
+            return checkstyle.get().plus(pmd);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Checkstyle failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            checkstyle.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Checkstyle ran", e);
+        }
     }
 
-    private record LinterPair(CheckstyleLinter checkstyle, PmdLinter pmd) {}
+    private LinterPools poolsFor(LintRules rules) {
+        return linters.get(rules.hash(), hash -> new LinterPools(
+                new InstancePool<>(instances, () -> new CheckstyleLinter(rules)),
+                new InstancePool<>(instances, () -> new PmdLinter(rules))));
+    }
+
+    private record LinterPools(InstancePool<CheckstyleLinter> checkstyle, InstancePool<PmdLinter> pmd) {}
 
     private record FileKey(String path, String contentHash, String rulesHash) {}
 }

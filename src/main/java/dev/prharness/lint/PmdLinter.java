@@ -53,9 +53,12 @@ final class PmdLinter implements Linter {
         return "pmd";
     }
 
-    /** One analysis at a time: PMD's rule instances keep state while they run (CloseResource fails when shared). */
+    /**
+     * Not for two threads at once: PMD's rule instances keep state while they run. {@link LintEngine} hands each
+     * instance to one thread at a time ({@link InstancePool}).
+     */
     @Override
-    public synchronized LintResult lint(List<SourceFile> files) {
+    public LintResult lint(List<SourceFile> files) {
         if (files.isEmpty()) {
             return LintResult.empty();
         }
