@@ -27,6 +27,6 @@ public interface ChangeSet {
 
     /** Reads these files at the head commit ahead of use, where reading many at once is cheaper than one by one. */
     default void prefetch(Collection<String> paths) {
-        // Local files are read one by one as cheaply as in a batch.
+        // A change whose files cost as little one by one as in a batch needs no read-ahead.
     }
 }

@@ -3,13 +3,18 @@ package dev.prharness.git;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -98,6 +103,55 @@ public final class GitRepository {
         return result.exitCode() == 0 ? Optional.of(result.stdout()) : Optional.empty();
     }
 
+    /**
+     * The bytes of each of {@code paths} at {@code commit}, read by one {@code git cat-file --batch} (one process
+     * instead of one per file); a path that does not exist there, or is not a file, maps to empty.
+     */
+    public Map<String, Optional<byte[]>> filesAt(String commit, Collection<String> paths) {
+        Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
+        List<String> asked = paths.stream().distinct().filter(p -> !p.contains("\n")).toList();
+        if (asked.isEmpty()) {
+            return files;
+        }
+        StringBuilder input = new StringBuilder();
+        asked.forEach(path -> input.append(commit).append(':').append(path).append('\n'));
+        Result result = run(root, List.of("cat-file", "--batch"), Duration.ofSeconds(TIMEOUT_SECONDS),
+                input.toString().getBytes(StandardCharsets.UTF_8));
+        if (result.exitCode() != 0) {
+            throw new GitException("git cat-file --batch failed: " + result.errorText(), true, null);
+        }
+        byte[] out = result.stdout();
+        int at = 0;
+        for (String path : asked) {
+            int end = indexOf(out, (byte) '\n', at);
+            if (end < 0) {
+                throw new GitException("git cat-file --batch ended before " + commit + ":" + path, true, null);
+            }
+            String[] header = new String(out, at, end - at, StandardCharsets.UTF_8).split(" ");
+            at = end + 1;
+            if (header.length == 3 && header[1].equals("blob")) {
+                int size = Integer.parseInt(header[2]);
+                files.put(path, Optional.of(Arrays.copyOfRange(out, at, at + size)));
+                at += size + 1;
+            } else if (header.length == 3) {
+                at += Integer.parseInt(header[2]) + 1;
+                files.put(path, Optional.empty());
+            } else {
+                files.put(path, Optional.empty());
+            }
+        }
+        return files;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Subjects of the commits in {@code base..head}, newest first. */
     public List<String> subjects(String base, String head) {
         Result result = git("log", "--format=%s", base + ".." + head);
@@ -120,6 +174,11 @@ public final class GitRepository {
      * the deadline git and anything it started are killed.
      */
     static Result run(Path folder, List<String> args, Duration timeout) {
+        return run(folder, args, timeout, new byte[0]);
+    }
+
+    /** The same, with {@code input} written to git's standard input (on a thread of its own, like the outputs). */
+    static Result run(Path folder, List<String> args, Duration timeout, byte[] input) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(args);
@@ -128,7 +187,13 @@ public final class GitRepository {
         builder.environment().put("LC_ALL", "C");
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
+            Thread.ofVirtual().name("git-stdin").start(() -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException e) {
+                    // git ended before reading everything; its exit status says why.
+                }
+            });
             // Each stream gets a thread of its own: a shared pool (the common pool has one thread on two cores)
             // would read one stream to its end before the other, and git stalls once the unread pipe is full.
             FutureTask<byte[]> stderr = new FutureTask<>(() -> readAll(process.getErrorStream()));

@@ -5,8 +5,11 @@ import dev.prharness.change.ChangeSet;
 import dev.prharness.change.TextContent;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.DiffCache;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A range of commits in a local git repository, seen as a change to review. */
 public final class LocalChange implements ChangeSet {
@@ -15,6 +18,8 @@ public final class LocalChange implements ChangeSet {
     private final String baseSha;
     private final String headSha;
     private final Diff diff;
+    /** Files read ahead at the head commit ({@link #prefetch}), by path. */
+    private final Map<String, Optional<byte[]>> headFiles = new ConcurrentHashMap<>();
 
     public LocalChange(GitRepository repository, String baseSha, String headSha, Diff diff) {
         this.repository = repository;
@@ -53,7 +58,14 @@ public final class LocalChange implements ChangeSet {
 
     @Override
     public Optional<String> readAtHead(String path) {
-        return repository.fileAt(headSha, path).flatMap(TextContent::decode);
+        Optional<byte[]> read = headFiles.get(path);
+        return (read != null ? read : repository.fileAt(headSha, path)).flatMap(TextContent::decode);
+    }
+
+    /** Reads the files in one git process: on a 20-file change, one process instead of twenty. */
+    @Override
+    public void prefetch(Collection<String> paths) {
+        headFiles.putAll(repository.filesAt(headSha, paths.stream().filter(p -> !headFiles.containsKey(p)).toList()));
     }
 
     @Override
