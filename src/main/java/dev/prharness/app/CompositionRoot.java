@@ -10,6 +10,7 @@ import dev.prharness.codehost.CodeHosts;
 import dev.prharness.codehost.FilteredCodeHost;
 import dev.prharness.commands.BotCommand;
 import dev.prharness.commands.CommandLimits;
+import dev.prharness.commands.UsageCounter;
 import dev.prharness.commands.CommandParser;
 import dev.prharness.commands.CommandRunner;
 import dev.prharness.config.BotSettings;
@@ -173,12 +174,15 @@ public final class CompositionRoot {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** The comment-command runner over {@code pipeline}, with the model when there is one. */
-    public CommandRunner commandRunner(ReviewPipeline pipeline, Optional<String> botLogin) {
+    /**
+     * The comment-command runner over {@code pipeline}, with the model when there is one; its limits are counted
+     * by {@code usage} (the job store for the server's replicas, the process for an Action run).
+     */
+    public CommandRunner commandRunner(ReviewPipeline pipeline, Optional<String> botLogin, UsageCounter usage) {
         Optional<ModelServices> model = ai(false);
         return new CommandRunner(new CommandRunner.Services(pipeline, lintPipeline(),
                 model.map(ModelServices::answerer), model.map(ModelServices::client), botLogin,
-                new CommandLimits(settings.commands().maxPerUserPerHour(), settings.commands().maxPerPrPerHour())));
+                new CommandLimits(settings.commands().maxPerUserPerHour(), settings.commands().maxPerPrPerHour(), usage)));
     }
 
     /**
@@ -210,7 +214,7 @@ public final class CompositionRoot {
         ReviewPipeline pipeline = reviewPipeline(false);
         OutgoingFilter filter = outgoingFilter();
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
-        JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin), botLogin,
+        JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin, store::recordUse), botLogin,
                 server.maxAttempts());
         JobRunner runner = new JobRunner(store, dispatcher, new JobRunner.Settings(server.concurrency(),
                 Duration.ofSeconds(server.leaseSeconds()), Duration.ofMillis(server.pollMillis()), server.maxAttempts(),

@@ -8,6 +8,8 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.commands.CommandRunner;
+import dev.prharness.commands.CommandLimits;
+import dev.prharness.commands.ProcessUsageCounter;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
@@ -66,7 +68,8 @@ final class ActionCommand implements Callable<Integer> {
         CompositionRoot.HostSession github = root.gitHubWithToken(token, context.variable("GITHUB_REPOSITORY").orElse("action"));
 
         if (event.equals("issue_comment")) {
-            return command(runner, github.host(), root.commandRunner(pipeline, github.botLogin()), payload);
+            return command(runner, github.host(), root.commandRunner(pipeline, github.botLogin(),
+                    new ProcessUsageCounter(CommandLimits.WINDOW)), payload);
         }
         return review(runner, github.host(), pipeline, github.botLogin(), payload, failOn);
     }

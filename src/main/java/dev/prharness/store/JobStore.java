@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 public final class JobStore implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
     /** How long any call to the store may take before it fails (and a delivery is answered 503). */
     static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(2);
 
@@ -228,6 +227,34 @@ public final class JobStore implements AutoCloseable {
                 WHERE id = ? AND lease_owner = ? AND status = 'running'""", clock.millis(), jobId, worker) == 1;
     }
 
+    /**
+     * Records one use of {@code key} and returns its uses in the current window, this one included: one atomic
+     * upsert, so replicas counting the same key at the same moment get different counts. A window starts at the
+     * first use after the last one ended.
+     */
+    public int recordUse(String key, Duration window) {
+        long now = clock.millis();
+        long expired = now - window.toMillis();
+        return transaction("count a use of " + key, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO usage_counts (usage_key, window_start, uses) VALUES (?, ?, 1)
+                    ON CONFLICT (usage_key) DO UPDATE SET
+                        uses = CASE WHEN usage_counts.window_start <= ? THEN 1 ELSE usage_counts.uses + 1 END,
+                        window_start = CASE WHEN usage_counts.window_start <= ? THEN ? ELSE usage_counts.window_start END
+                    RETURNING uses""")) {
+                upsert.setString(1, key);
+                upsert.setLong(2, now);
+                upsert.setLong(3, expired);
+                upsert.setLong(4, expired);
+                upsert.setLong(5, now);
+                try (ResultSet r = upsert.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
     public Optional<Job> find(long jobId) {
         return transaction("read job " + jobId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM jobs WHERE id = ?")) {
@@ -369,7 +396,13 @@ public final class JobStore implements AutoCloseable {
                     ddl.execute("CREATE INDEX IF NOT EXISTS jobs_pull_request ON jobs (repository, pull_request, status)");
                     ddl.execute("CREATE TABLE IF NOT EXISTS installations (id BIGINT PRIMARY KEY, account TEXT, "
                             + "action TEXT, updated_at BIGINT NOT NULL)");
-                    ddl.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (1)");
+                }
+                if (version < 2) {
+                    // Command limits shared by every replica: one row per key and window.
+                    ddl.execute("CREATE TABLE IF NOT EXISTS usage_counts (usage_key TEXT PRIMARY KEY, "
+                            + "window_start BIGINT NOT NULL, uses INTEGER NOT NULL)");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (2)");
                 }
             }
             return null;

@@ -27,7 +27,7 @@ class CommandRunnerTest {
         host.pullRequest(REF, "1".repeat(40), "2".repeat(40), "");
         ReviewPipeline linters = new ReviewPipeline(new LinterReview(new LintEngine()), Optional.empty());
         runner = new CommandRunner(new CommandRunner.Services(linters, linters, Optional.empty(), Optional.empty(),
-                Optional.of(BOT), new CommandLimits(2, 30)));
+                Optional.of(BOT), new CommandLimits(2, 30, new ProcessUsageCounter(CommandLimits.WINDOW))));
     }
 
     private CommandRunner.Result run(long id, String body, String author, String type) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.prharness.commands.CommandLimits;
 import dev.prharness.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -181,6 +183,43 @@ abstract class JobStoreContract {
         Set<Long> distinct = new HashSet<>(claimed);
         assertEquals(claimed.size(), distinct.size(), "a job was claimed twice: " + claimed);
         assertEquals(jobs, distinct.size());
+    }
+
+    @Test
+    void commandLimitsAreCountedOnceForAllReplicas() throws Exception {
+        Duration hour = Duration.ofHours(1);
+        try (JobStore otherReplica = JobStore.open(databaseUrl, clock)) {
+            CommandLimits here = new CommandLimits(3, 100, store::recordUse);
+            CommandLimits there = new CommandLimits(3, 100, otherReplica::recordUse);
+            assertTrue(here.allow("mallory", "acme/widgets#7"));
+            assertTrue(there.allow("mallory", "acme/widgets#8"));
+            assertTrue(here.allow("mallory", "acme/widgets#9"));
+            assertFalse(there.allow("mallory", "acme/widgets#10"), "the fourth command in the hour, on either replica");
+            assertTrue(here.mayTellReader("acme/widgets#7"));
+            assertFalse(there.mayTellReader("acme/widgets#7"), "one polite reply per pull request per hour, in all");
+
+            clock.advance(hour.plusSeconds(1));
+            assertTrue(there.allow("mallory", "acme/widgets#11"), "a new hour");
+            assertTrue(here.mayTellReader("acme/widgets#7"));
+
+            int uses = 40;
+            Set<Integer> counts = ConcurrentHashMap.newKeySet();
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < uses; i++) {
+                    JobStore replica = i % 2 == 0 ? store : otherReplica;
+                    done.add(threads.submit(() -> counts.add(replica.recordUse("pr:acme/widgets#1", hour))));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertEquals(uses, counts.size(), "every use got a count of its own: " + counts);
+            assertEquals(uses, counts.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        }
     }
 
     @Test
