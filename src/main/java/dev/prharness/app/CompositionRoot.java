@@ -35,6 +35,7 @@ import dev.prharness.safety.OutgoingFilter;
 import dev.prharness.server.JobDispatcher;
 import dev.prharness.server.JobRunner;
 import dev.prharness.server.PayloadSignature;
+import dev.prharness.server.Retention;
 import dev.prharness.server.ServerMetrics;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
@@ -210,7 +211,7 @@ public final class CompositionRoot {
                     new GitHubPullRequests(GitHubConnection.open(apiUrl(), new GitHubAuth.Token(token), "serve")), false);
         }
 
-        JobStore store = openStore(variable("PR_HARNESS_DB").orElse("jdbc:sqlite:pr-harness.db"));
+        JobStore store = jobStore();
         ReviewPipeline pipeline = reviewPipeline(false);
         OutgoingFilter filter = outgoingFilter();
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
@@ -224,7 +225,13 @@ public final class CompositionRoot {
         CommandParser parser = new CommandParser(botLogin);
         WebhookServer http = new WebhookServer(signature, new WebhookRouter(body -> parser.parse(body).map(BotCommand::name)),
                 store, runner, metrics);
-        return new ServerAssembly(store, runner, metrics, http, botLogin);
+        return new ServerAssembly(store, runner, new Retention(store, Duration.ofDays(server.retentionDays())), metrics,
+                http, botLogin);
+    }
+
+    /** The job store {@code serve} uses ({@code PR_HARNESS_DB}, default the SQLite file pr-harness.db), for the jobs tools. */
+    public JobStore jobStore() {
+        return openStore(variable("PR_HARNESS_DB").orElse("jdbc:sqlite:pr-harness.db"));
     }
 
     private static JobStore openStore(String url) {

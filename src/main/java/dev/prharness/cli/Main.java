@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
         subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class, DoctorCommand.class,
+                JobsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -45,7 +45,15 @@ public record BotSettings(Models models, Map<String, Price> prices, Harness harn
             @JsonProperty("max_attempts") int maxAttempts,
             @JsonProperty("retry_backoff_seconds") int retryBackoffSeconds,
             @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
-            @JsonProperty("bot_login") String botLogin) {}
+            @JsonProperty("retention_days") int retentionDays,
+            @JsonProperty("bot_login") String botLogin) {
+
+        public Server {
+            if (retentionDays < 1) {
+                throw new ConfigException("server.retention_days is " + retentionDays + "; use 1 or more (days)");
+            }
+        }
+    }
 
     /** Abuse limits of comment commands. */
     public record Commands(

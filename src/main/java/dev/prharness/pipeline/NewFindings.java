@@ -9,16 +9,19 @@ import dev.prharness.lint.SourceFile;
 import dev.prharness.review.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the linters' findings that the change brought in: a finding stays unless the base version of its file
  * (its old path, for a renamed file) has at least as many findings of the same rule on the same code (whitespace
  * ignored). Code that was only moved, renamed or reformatted is not commented on again. Only files with
- * findings are linted at the base, through the same cached engine.
+ * findings are linted at the base, through the same cached engine, and only when the base has the code of a
+ * flagged line at all.
  */
 final class NewFindings {
 
@@ -43,11 +46,16 @@ final class NewFindings {
                 kept.addAll(file.getValue());
                 continue;
             }
+            String[] baseLines = baseText.get().split("\n", -1);
+            String[] headLines = headText.get().split("\n", -1);
+            if (noneFlaggedCodeIn(file.getValue(), headLines, baseLines)) {
+                // The base has none of the flagged lines' code, so it cannot have these findings: no need to lint it.
+                kept.addAll(file.getValue());
+                continue;
+            }
             LintResult base = engine.lint(List.of(new SourceFile(file.getKey(), baseText.get())), config.rules());
             Map<String, Integer> inBase = new HashMap<>();
-            String[] baseLines = baseText.get().split("\n", -1);
             base.findings().forEach(f -> inBase.merge(key(f, baseLines), 1, Integer::sum));
-            String[] headLines = headText.get().split("\n", -1);
             for (Finding finding : file.getValue()) {
                 String key = key(finding, headLines);
                 int left = inBase.getOrDefault(key, 0);
@@ -61,10 +69,24 @@ final class NewFindings {
         return kept;
     }
 
+    /** Whether no flagged line's code (whitespace ignored) appears anywhere in the base version. */
+    private static boolean noneFlaggedCodeIn(List<Finding> findings, String[] headLines, String[] baseLines) {
+        Set<String> baseCode = new HashSet<>();
+        for (String line : baseLines) {
+            baseCode.add(code(line));
+        }
+        return findings.stream().noneMatch(f -> f.line() >= 1 && f.line() <= headLines.length
+                && baseCode.contains(code(headLines[f.line() - 1])));
+    }
+
+    private static String code(String line) {
+        return line.replaceAll("\\s+", "");
+    }
+
     /** Rule and the flagged line's code without any whitespace: what a move, rename or reformat leaves alone. */
     private static String key(Finding finding, String[] lines) {
         int index = finding.line() - 1;
-        String code = index >= 0 && index < lines.length ? lines[index].replaceAll("\\s+", "") : "";
+        String code = index >= 0 && index < lines.length ? code(lines[index]) : "";
         return finding.source() + "\u0000" + finding.rule() + "\u0000" + code;
     }
 }

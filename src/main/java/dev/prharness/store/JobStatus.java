@@ -18,6 +18,17 @@ public enum JobStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status an operator names ({@code queued}, {@code dead}, …), or an error listing the names. */
+    public static JobStatus parse(String name) {
+        for (JobStatus status : values()) {
+            if (status.column().equals(name.toLowerCase(Locale.ROOT))) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("no job status '" + name + "'; use one of queued, running, done, dead, "
+                + "superseded, cancelled");
+    }
+
     static JobStatus of(String column) {
         return valueOf(column.toUpperCase(Locale.ROOT));
     }

@@ -266,18 +266,82 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
-    /** Every job, oldest first (for operators and tests). */
+    /**
+     * Jobs newest first, at most {@code limit}, of one status and one repository when given: what an operator
+     * asks for, answered by one query that reads only those rows.
+     */
+    public List<Job> list(Optional<JobStatus> status, Optional<String> repository, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT_JOB).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        status.ifPresent(s -> {
+            sql.append(" AND status = ?");
+            parameters.add(s.column());
+        });
+        repository.ifPresent(r -> {
+            sql.append(" AND repository = ?");
+            parameters.add(r);
+        });
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        parameters.add(limit);
+        return transaction("list jobs", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                List<Job> jobs = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        jobs.add(job(rows));
+                    }
+                }
+                return jobs;
+            }
+        });
+    }
+
+    /** Queues a dead job again, its attempts counted from zero; false when there is no dead job {@code jobId}. */
+    public boolean retryDead(long jobId) {
+        return update("retry job " + jobId, """
+                UPDATE jobs SET status = 'queued', attempts = 0, lease_owner = NULL, lease_until = 0, not_before = ?,
+                       updated_at = ?
+                WHERE id = ? AND status = 'dead'""", clock.millis(), clock.millis(), jobId) == 1;
+    }
+
+    /** Queues every dead job again; how many. */
+    public int retryAllDead() {
+        return update("retry the dead jobs", """
+                UPDATE jobs SET status = 'queued', attempts = 0, lease_owner = NULL, lease_until = 0, not_before = ?,
+                       updated_at = ?
+                WHERE status = 'dead'""", clock.millis(), clock.millis());
+    }
+
+    /** Deletes finished jobs (done, superseded, cancelled and dead) last changed before {@code before}; how many. */
+    public int purge(Instant before) {
+        return update("purge jobs",
+                "DELETE FROM jobs WHERE status IN ('done', 'superseded', 'cancelled', 'dead') AND updated_at < ?",
+                before.toEpochMilli());
+    }
+
+    /**
+     * Retention: deletes done, superseded and cancelled jobs last changed more than {@code retention} ago (dead jobs
+     * stay until retried or purged) and command counts whose window ended a day ago; how many jobs went.
+     */
+    public int prune(Duration retention) {
+        long now = clock.millis();
+        update("prune command counts", "DELETE FROM usage_counts WHERE window_start < ?", now - Duration.ofDays(1).toMillis());
+        return update("prune finished jobs",
+                "DELETE FROM jobs WHERE status IN ('done', 'superseded', 'cancelled') AND updated_at < ?",
+                now - retention.toMillis());
+    }
+
+    /** Every job, oldest first: for tests, which hold a handful (operators use {@link #list}). */
     public List<Job> jobs() {
         return transaction("list jobs", connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery("SELECT id FROM jobs ORDER BY id")) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
             List<Job> jobs = new ArrayList<>();
-            for (long id : ids) {
-                jobs.add(read(connection, id));
+            try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery(SELECT_JOB + " ORDER BY id")) {
+                while (rows.next()) {
+                    jobs.add(job(rows));
+                }
             }
             return jobs;
         });
@@ -409,19 +473,25 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    private static final String SELECT_JOB = """
+            SELECT id, delivery_id, kind, repository, pull_request, installation_id, payload, status, attempts,
+                   lease_owner, lease_until, last_error, created_at, updated_at
+            FROM jobs""";
+
     private Job read(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, delivery_id, kind, repository, pull_request, installation_id, payload, status, attempts,
-                       lease_owner, lease_until, last_error, created_at
-                FROM jobs WHERE id = ?""")) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_JOB + " WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet r = select.executeQuery()) {
                 r.next();
-                return new Job(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getLong(6),
-                        r.getString(7), JobStatus.of(r.getString(8)), r.getInt(9), r.getString(10), r.getLong(11),
-                        r.getString(12), r.getLong(13));
+                return job(r);
             }
         }
+    }
+
+    private static Job job(ResultSet r) throws SQLException {
+        return new Job(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getLong(6),
+                r.getString(7), JobStatus.of(r.getString(8)), r.getInt(9), r.getString(10), r.getLong(11),
+                r.getString(12), r.getLong(13), r.getLong(14));
     }
 
     private int update(String what, String sql, Object... parameters) {

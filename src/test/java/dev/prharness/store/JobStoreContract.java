@@ -223,6 +223,36 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void retentionDeletesOldFinishedJobsButKeepsDeadOnesUntilRetriedOrPurged() {
+        long done = store.enqueue(review("old-done", 1)).jobId();
+        long dead = store.enqueue(review("old-dead", 2)).jobId();
+        store.claim("w1", LEASE);
+        store.claim("w1", LEASE);
+        assertTrue(store.complete(done, "w1"));
+        assertTrue(store.dead(dead, "w1", "GitHub answered 404"));
+        clock.advance(Duration.ofDays(15));
+        long recent = store.enqueue(review("recent", 3)).jobId();
+        store.claim("w1", LEASE);
+        assertTrue(store.complete(recent, "w1"));
+
+        assertEquals(1, store.prune(Duration.ofDays(14)));
+        assertEquals(List.of(dead, recent), store.jobs().stream().map(Job::id).toList());
+
+        assertEquals(List.of(dead), store.list(Optional.of(JobStatus.DEAD), Optional.empty(), 10).stream().map(Job::id).toList());
+        assertEquals(List.of(recent, dead), store.list(Optional.empty(), Optional.of("acme/widgets"), 10).stream().map(Job::id).toList());
+        assertEquals(List.of(recent), store.list(Optional.empty(), Optional.empty(), 1).stream().map(Job::id).toList());
+        assertEquals(List.of(), store.list(Optional.empty(), Optional.of("acme/other"), 10));
+
+        assertFalse(store.retryDead(recent), "only a dead job is retried");
+        assertTrue(store.retryDead(dead));
+        Job retried = store.find(dead).orElseThrow();
+        assertEquals(JobStatus.QUEUED, retried.status());
+        assertEquals(0, retried.attempts());
+
+        assertEquals(1, store.purge(clock.instant().plusSeconds(1)), "the recent done job; the retried one is queued");
+    }
+
+    @Test
     void theStoreSaysWhetherItIsReachableAndCountsTheQueue() {
         store.enqueue(review("d1", 7));
         store.enqueue(review("d2", 8));
