@@ -236,7 +236,7 @@ public final class CompositionRoot {
 
     private static JobStore openStore(String url) {
         try {
-            return JobStore.open(url, Clock.systemUTC());
+            return JobStore.open(url);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }

@@ -28,17 +28,33 @@ public final class JobStore implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Clock clock;
+    /** Whether leases run out by the database's clock (every replica judges by one time) or by {@link #clock}. */
+    private final boolean databaseClock;
     private final String url;
 
-    private JobStore(HikariDataSource pool, Dialect dialect, Clock clock, String url) {
+    private JobStore(HikariDataSource pool, Dialect dialect, Clock clock, boolean databaseClock, String url) {
         this.pool = pool;
         this.dialect = dialect;
         this.clock = clock;
+        this.databaseClock = databaseClock;
         this.url = url;
     }
 
-    /** Opens the store at {@code jdbcUrl} and creates or migrates its schema. */
+    /**
+     * Opens the store at {@code jdbcUrl} and creates or migrates its schema. Leases are given and judged by the
+     * database's clock, so replicas whose clocks drift apart never take over each other's live jobs.
+     */
+    public static JobStore open(String jdbcUrl) {
+        return open(jdbcUrl, Clock.systemUTC(), true);
+    }
+
+    /** The same with every time, leases included, from {@code clock}: for tests that move time on. */
     public static JobStore open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, false);
+    }
+
+    /** {@code clock} for every time but the leases', which come from the database when {@code databaseClock}. */
+    static JobStore open(String jdbcUrl, Clock clock, boolean databaseClock) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -59,7 +75,7 @@ public final class JobStore implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout", String.valueOf(ANSWER_WITHIN.toSeconds()));
         }
         HikariDataSource pool = new HikariDataSource(config);
-        JobStore store = new JobStore(pool, dialect, clock, redactedUrl(jdbcUrl));
+        JobStore store = new JobStore(pool, dialect, clock, databaseClock, redactedUrl(jdbcUrl));
         try {
             store.migrate();
         } catch (StoreException e) {
@@ -155,7 +171,7 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<Job> claim(String worker, Duration lease) {
         return transaction("claim a job", connection -> {
-            long now = clock.millis();
+            long now = leaseTime(connection);
             Long id = null;
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT j.id FROM jobs j
@@ -192,9 +208,27 @@ public final class JobStore implements AutoCloseable {
 
     /** Extends the lease; false when the worker no longer holds the job (it was taken over). */
     public boolean renew(long jobId, String worker, Duration lease) {
-        return update("renew the lease of job " + jobId,
-                "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
-                clock.millis() + lease.toMillis(), clock.millis(), jobId, worker) == 1;
+        return transaction("renew the lease of job " + jobId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'")) {
+                update.setLong(1, leaseTime(connection) + lease.toMillis());
+                update.setLong(2, clock.millis());
+                update.setLong(3, jobId);
+                update.setString(4, worker);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Now, as leases are given and judged: the database's clock, or the store's clock in tests. */
+    private long leaseTime(Connection connection) throws SQLException {
+        if (!databaseClock) {
+            return clock.millis();
+        }
+        try (Statement select = connection.createStatement(); ResultSet now = select.executeQuery(dialect.nowMillis)) {
+            now.next();
+            return now.getLong(1);
+        }
     }
 
     public boolean complete(long jobId, String worker) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.commands.CommandLimits;
 import dev.prharness.testing.TestClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -250,6 +251,34 @@ abstract class JobStoreContract {
         assertEquals(0, retried.attempts());
 
         assertEquals(1, store.purge(clock.instant().plusSeconds(1)), "the recent done job; the retried one is queued");
+    }
+
+    /**
+     * Two replicas whose own clocks are hours off, one behind and one ahead, judge a lease by the database's one
+     * clock: the lease runs until the database's now plus its length, the replica whose clock is ahead does not
+     * take the job over while it holds, and does once it has run out.
+     */
+    @Test
+    void leasesAreGivenAndJudgedByTheDatabasesClock() throws Exception {
+        long id = store.enqueue(review("d1", 1)).jobId();
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-8));
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(8));
+        try (JobStore slow = JobStore.open(databaseUrl, behind, true); JobStore fast = JobStore.open(databaseUrl, ahead, true)) {
+            long before = System.currentTimeMillis();
+            Job held = slow.claim("replica-slow", Duration.ofMillis(1500)).orElseThrow();
+            assertEquals(id, held.id());
+            assertTrue(Math.abs(held.leaseUntilMillis() - (before + 1500)) < 5_000,
+                    "the lease runs from the database's now, not the replica's clock: " + held.leaseUntilMillis());
+            assertEquals(Optional.empty(), fast.claim("replica-fast", Duration.ofSeconds(30)),
+                    "the lease still holds, though this replica's clock is 8 hours ahead");
+            assertTrue(slow.renew(id, "replica-slow", Duration.ofMillis(1500)));
+
+            Thread.sleep(1_800);
+            Job takenOver = fast.claim("replica-fast", Duration.ofSeconds(30)).orElseThrow();
+            assertEquals(id, takenOver.id());
+            assertFalse(slow.renew(id, "replica-slow", Duration.ofSeconds(30)), "the old holder learns it lost the job");
+            assertFalse(slow.complete(id, "replica-slow"));
+        }
     }
 
     @Test
