@@ -229,9 +229,29 @@ public final class CompositionRoot {
                 http, botLogin);
     }
 
-    /** The job store {@code serve} uses ({@code PR_HARNESS_DB}, default the SQLite file pr-harness.db), for the jobs tools. */
+    /** The job store {@code serve} uses: {@code PR_HARNESS_DB}, default the SQLite file pr-harness.db here. */
     public JobStore jobStore() {
-        return openStore(variable("PR_HARNESS_DB").orElse("jdbc:sqlite:pr-harness.db"));
+        return openStore(storeUrl());
+    }
+
+    /**
+     * The store a server already made, for the jobs tools: an SQLite file that does not exist is an error naming
+     * it, not a new empty store.
+     */
+    public JobStore existingJobStore() {
+        String url = storeUrl();
+        if (url.startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("there is no job store at " + file.toAbsolutePath() + "; set PR_HARNESS_DB to the "
+                        + "store the server uses (or run this where the server runs)");
+            }
+        }
+        return openStore(url);
+    }
+
+    private String storeUrl() {
+        return variable("PR_HARNESS_DB").orElse("jdbc:sqlite:pr-harness.db");
     }
 
     private static JobStore openStore(String url) {

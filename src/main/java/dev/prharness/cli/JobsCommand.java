@@ -64,7 +64,7 @@ final class JobsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--status: " + e.getMessage());
             }
-            try (JobStore store = context.root().jobStore()) {
+            try (JobStore store = context.root().existingJobStore()) {
                 List<Job> jobs = store.list(wanted, Optional.ofNullable(repository), limit);
                 PrintStream out = context.out();
                 out.printf("%-8s %-10s %-8s %-40s %8s  %-20s  %s%n", "ID", "STATUS", "KIND", "PULL REQUEST", "ATTEMPTS",
@@ -95,7 +95,7 @@ final class JobsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (JobStore store = context.root().jobStore()) {
+            try (JobStore store = context.root().existingJobStore()) {
                 Job job = store.find(id).orElseThrow(() -> new UsageException("there is no job " + id
                         + " in " + store.describe() + "; see pr-harness jobs list"));
                 PrintStream out = context.out();
@@ -135,7 +135,7 @@ final class JobsCommand implements Callable<Integer> {
             if ((id == null) == !allDead) {
                 throw new UsageException("name one job (jobs retry ID) or all dead ones (jobs retry --dead)");
             }
-            try (JobStore store = context.root().jobStore()) {
+            try (JobStore store = context.root().existingJobStore()) {
                 if (allDead) {
                     context.out().println("queued again: " + store.retryAllDead() + " dead jobs");
                     return 0;
@@ -168,7 +168,7 @@ final class JobsCommand implements Callable<Integer> {
             if (days < 0) {
                 throw new UsageException("--older-than " + days + ": use 0 or more days");
             }
-            try (JobStore store = context.root().jobStore()) {
+            try (JobStore store = context.root().existingJobStore()) {
                 int purged = store.purge(Instant.now().minus(Duration.ofDays(days)));
                 context.out().println("deleted " + purged + " finished jobs last changed more than " + days + " days ago");
             }

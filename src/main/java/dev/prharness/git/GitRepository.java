@@ -131,6 +131,9 @@ public final class GitRepository {
             at = end + 1;
             if (header.length == 3 && header[1].equals("blob")) {
                 int size = Integer.parseInt(header[2]);
+                if (at + size > out.length) {
+                    throw new GitException("git cat-file --batch cut " + commit + ":" + path + " short", true, null);
+                }
                 files.put(path, Optional.of(Arrays.copyOfRange(out, at, at + size)));
                 at += size + 1;
             } else if (header.length == 3) {

@@ -35,9 +35,9 @@ public final class JobDispatcher implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
+    public void handle(Job job, LeaseCheck lease) {
         PullRequestRef ref = pullRequestOf(job);
-        CodeHost host = hosts.forInstallation(job.installationId());
+        CodeHost host = new LeasedCodeHost(hosts.forInstallation(job.installationId()), lease);
         switch (JobRequest.fromJson(job.payload(), job.kind())) {
             case JobRequest.Review review -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, pipeline, botLogin).review(ref,

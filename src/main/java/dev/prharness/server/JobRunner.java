@@ -106,8 +106,10 @@ public final class JobRunner implements AutoCloseable {
                 renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         String outcome;
         try {
-            handler.handle(job);
+            handler.handle(job, () -> confirmLease(job));
             outcome = store.complete(job.id(), workerId) ? "done" : leaseLost(job);
+        } catch (LeaseLostException e) {
+            outcome = leaseLost(job);
         } catch (InterruptedException e) {
             outcome = leasesLost.contains(job.id()) ? leaseLost(job) : "interrupted";
         } catch (Exception e) {
@@ -121,6 +123,14 @@ public final class JobRunner implements AutoCloseable {
         EventLog.emit("job", "job", job.id(), "kind", job.kind(), "attempt", job.attempts(), "outcome", outcome,
                 "duration_ms", (System.nanoTime() - started) / 1_000_000);
         MDC.clear();
+    }
+
+    /** Renews the lease now; when it is no longer this worker's, the job must post nothing more. */
+    private void confirmLease(Job job) {
+        if (leasesLost.contains(job.id()) || !store.renew(job.id(), workerId, settings.lease())) {
+            leasesLost.add(job.id());
+            throw new LeaseLostException(job.id());
+        }
     }
 
     private String leaseLost(Job job) {

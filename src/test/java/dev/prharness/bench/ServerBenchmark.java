@@ -75,7 +75,7 @@ public final class ServerBenchmark {
 
     private static void ingest(String label, String url, int clients) throws Exception {
         try (JobStore store = JobStore.open(url, Clock.systemUTC())) {
-            JobRunner idle = new JobRunner(store, job -> { }, new JobRunner.Settings(1, Duration.ofSeconds(30),
+            JobRunner idle = new JobRunner(store, (job, lease) -> { }, new JobRunner.Settings(1, Duration.ofSeconds(30),
                     Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), "bench");
             ServerMetrics metrics = new ServerMetrics(store);
             WebhookServer server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(b -> Optional.empty()),

@@ -94,6 +94,15 @@ class JobsCommandTest {
     }
 
     @Test
+    void aStoreThatDoesNotExistIsNotMadeButNamed() {
+        Path missing = dir.resolve("elsewhere.db");
+        CliRun run = CliRun.of(Map.of("PR_HARNESS_DB", "jdbc:sqlite:" + missing), "jobs", "list");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("there is no job store at " + missing), run.err());
+        assertFalse(missing.toFile().exists());
+    }
+
+    @Test
     void anUnreachableStoreIsExitThreeNamingIt() {
         CliRun run = CliRun.of(Map.of("PR_HARNESS_DB", "jdbc:postgresql://127.0.0.1:9/nowhere?connectTimeout=1"), "jobs", "list");
         assertEquals(3, run.exitCode(), run.err());

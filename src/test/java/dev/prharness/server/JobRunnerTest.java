@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.PullRequestRef;
+import dev.prharness.review.ReviewPlan;
+import dev.prharness.testing.InMemoryCodeHost;
 import dev.prharness.store.Job;
 import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
@@ -62,7 +66,7 @@ class JobRunnerTest {
     void transientFailuresAreRetriedWithBackoffThenDeadLettered() {
         AtomicInteger runs = new AtomicInteger();
         long id = enqueue();
-        try (JobRunner runner = runner(job -> {
+        try (JobRunner runner = runner((job, lease) -> {
             runs.incrementAndGet();
             throw new GitHubException("GitHub answered HTTP 502", 502, null);
         }, Duration.ofSeconds(1))) {
@@ -77,7 +81,7 @@ class JobRunnerTest {
     void aPermanentFailureIsDeadLetteredAtOnce() {
         AtomicInteger runs = new AtomicInteger();
         long id = enqueue();
-        try (JobRunner runner = runner(job -> {
+        try (JobRunner runner = runner((job, lease) -> {
             runs.incrementAndGet();
             throw new GitHubException("not found (HTTP 404)", 404, null);
         }, Duration.ofSeconds(1))) {
@@ -91,7 +95,7 @@ class JobRunnerTest {
     void shutdownHandsARunningJobBackToTheQueue() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         long id = enqueue();
-        JobRunner runner = runner(job -> {
+        JobRunner runner = runner((job, lease) -> {
             started.countDown();
             Thread.sleep(60_000);
         }, Duration.ofMillis(200));
@@ -109,7 +113,7 @@ class JobRunnerTest {
     void aJobFinishingWithinTheGracePeriodCompletes() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         long id = enqueue();
-        JobRunner runner = runner(job -> {
+        JobRunner runner = runner((job, lease) -> {
             started.countDown();
             Thread.sleep(300);
         }, Duration.ofSeconds(5));
@@ -136,7 +140,7 @@ class JobRunnerTest {
         try (JobStore replicaOne = JobStore.open("jdbc:sqlite:" + dir.resolve("lease.db"), clock);
                 JobStore replicaTwo = JobStore.open("jdbc:sqlite:" + dir.resolve("lease.db"), clock)) {
             long id = replicaOne.enqueue(new NewJob("lease", "review", "acme/widgets", 7, 1, "{}", true)).jobId();
-            try (JobRunner runner = new JobRunner(replicaOne, job -> {
+            try (JobRunner runner = new JobRunner(replicaOne, (job, lease) -> {
                 started.countDown();
                 try {
                     Thread.sleep(30_000);
@@ -160,6 +164,51 @@ class JobRunnerTest {
                 assertEquals("replica-two", now.leaseOwner());
                 assertEquals(2, now.attempts());
                 assertTrue(replicaTwo.complete(id, "replica-two"));
+            }
+        } finally {
+            EventLog.unsubscribe(events);
+        }
+    }
+
+    /**
+     * The worker is not interrupted in time (its renewal has not come round yet) when another replica takes the job
+     * over; the lease is confirmed right before posting, so it posts nothing and its run does not count.
+     */
+    @Test
+    void aWorkerThatLostItsLeasePostsNothingEvenBeforeItsRenewalNotices() throws Exception {
+        TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
+        List<Object> outcomes = new CopyOnWriteArrayList<>();
+        BiConsumer<String, Map<String, Object>> events = (event, fields) -> {
+            if (event.equals("job")) {
+                outcomes.add(fields.get("outcome"));
+            }
+        };
+        EventLog.subscribe(events);
+        InMemoryCodeHost github = new InMemoryCodeHost("pr-harness[bot]");
+        PullRequestRef ref = new PullRequestRef("acme", "widgets", 7);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch takenOver = new CountDownLatch(1);
+        try (JobStore replicaOne = JobStore.open("jdbc:sqlite:" + dir.resolve("post.db"), clock);
+                JobStore replicaTwo = JobStore.open("jdbc:sqlite:" + dir.resolve("post.db"), clock)) {
+            long id = replicaOne.enqueue(new NewJob("post", "review", "acme/widgets", 7, 1, "{}", true)).jobId();
+            try (JobRunner runner = new JobRunner(replicaOne, (job, lease) -> {
+                started.countDown();
+                assertTrue(takenOver.await(10, TimeUnit.SECONDS));
+                CodeHost host = new LeasedCodeHost(github, lease);
+                host.postReview(ref, new ReviewPlan("abc", "a review", List.of(), List.of(), 0, "summary"));
+                host.createComment(ref, "summary");
+            }, new JobRunner.Settings(1, Duration.ofSeconds(30), Duration.ofMillis(20), 3, Duration.ofMillis(10),
+                    Duration.ofSeconds(1)), clock, "replica-one")) {
+                runner.start();
+                assertTrue(started.await(10, TimeUnit.SECONDS));
+                clock.advance(Duration.ofSeconds(31));
+                assertEquals(id, replicaTwo.claim("replica-two", Duration.ofSeconds(30)).orElseThrow().id());
+                takenOver.countDown();
+
+                Eventually.await("the run is reported as lease lost", Duration.ofSeconds(10), () -> outcomes.contains("lease_lost"));
+                assertEquals(List.of(), github.reviews(), "nothing posted by the worker that lost the job");
+                assertEquals(List.of(), github.posted());
+                assertEquals("replica-two", replicaTwo.find(id).orElseThrow().leaseOwner());
             }
         } finally {
             EventLog.unsubscribe(events);
