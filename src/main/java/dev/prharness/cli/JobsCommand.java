@@ -82,7 +82,8 @@ final class JobsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "One job: what it was for, attempts, error, times.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "One job: what it was for, attempts, error, times, and what each attempt did.")
     static final class ShowJob implements Callable<Integer> {
         private final CliContext context;
 
@@ -111,6 +112,10 @@ final class JobsCommand implements Callable<Integer> {
                 }
                 out.println("  last error:    " + (job.lastError() == null ? "none" : job.lastError()));
                 out.println("  payload:       " + job.payload());
+                for (JobStore.RunRecord record : store.runRecords(id)) {
+                    out.println();
+                    RunSummary.of(record).print(out);
+                }
             }
             return 0;
         }

@@ -22,6 +22,8 @@ public final class EventLog {
     private static final Logger LOG = LoggerFactory.getLogger("pr-harness.events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<BiConsumer<String, Map<String, Object>>> LISTENERS = new CopyOnWriteArrayList<>();
+    /** The recorder of the run this thread works for (threads it starts inherit it): a job's run record. */
+    private static final InheritableThreadLocal<BiConsumer<String, Map<String, Object>>> RECORDER = new InheritableThreadLocal<>();
 
     /** Also hands every event to {@code listener} (metrics), whatever the log level. */
     public static void subscribe(BiConsumer<String, Map<String, Object>> listener) {
@@ -33,6 +35,22 @@ public final class EventLog {
     }
 
     private EventLog() {}
+
+    /**
+     * Hands every event emitted on this thread, and on threads it starts, to {@code recorder} until the returned
+     * handle is closed: one job's run record.
+     */
+    public static Recording record(BiConsumer<String, Map<String, Object>> recorder) {
+        RECORDER.set(recorder);
+        return RECORDER::remove;
+    }
+
+    /** Ends a {@link #record} on the thread that began it. */
+    @FunctionalInterface
+    public interface Recording extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** Logs {@code event} with fields given as name, value, name, value, …; null values are left out. */
     public static void emit(String event, Object... namesAndValues) {
@@ -48,9 +66,13 @@ public final class EventLog {
      * webhook delivery a job came from); null values are left out.
      */
     public static void emit(String event, Map<String, ?> fields) {
-        if (!LISTENERS.isEmpty()) {
+        BiConsumer<String, Map<String, Object>> recorder = RECORDER.get();
+        if (!LISTENERS.isEmpty() || recorder != null) {
             Map<String, Object> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             LISTENERS.forEach(listener -> listener.accept(event, copy));
+            if (recorder != null) {
+                recorder.accept(event, copy);
+            }
         }
         if (!LOG.isInfoEnabled()) {
             return;

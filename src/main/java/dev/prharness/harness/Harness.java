@@ -2,10 +2,12 @@ package dev.prharness.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prharness.events.EventLog;
+import dev.prharness.safety.SecretRedactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The loop: call the model with the conversation and the tools, run the tool calls it makes (in order),
@@ -16,6 +18,7 @@ import java.util.List;
 public final class Harness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecretRedactor REDACTOR = new SecretRedactor();
 
     private final HarnessLimits limits;
     private final ContextCompactor compactor;
@@ -28,7 +31,15 @@ public final class Harness {
         this.clock = clock;
     }
 
+    /** Runs the loop to a final answer, a submitted review or a limit; the stop is an event of its own. */
     public RunResult run(List<ChatMessage> start, ToolRegistry tools, MeteredModel model) {
+        RunResult result = loop(start, tools, model);
+        EventLog.emit("harness_stop", "run", model.runId(), "reason", result.reason().name().toLowerCase(Locale.ROOT),
+                "turns", result.turns(), "compactions", result.compactions());
+        return result;
+    }
+
+    private RunResult loop(List<ChatMessage> start, ToolRegistry tools, MeteredModel model) {
         Instant deadline = clock.instant().plus(limits.deadline());
         List<ChatMessage> messages = new ArrayList<>(start);
         int compactions = 0;
@@ -59,8 +70,9 @@ public final class Harness {
                 messages.add(new ChatMessage.ToolResult(call.id(), execution.outcome().text()));
                 submitted |= execution.outcome().endsRun();
                 EventLog.emit("tool_call", "run", model.runId(), "turn", turn, "tool", call.name(),
+                        "arguments", argumentsForTheRecord(call.arguments()),
                         "duration_ms", (System.nanoTime() - started) / 1_000_000,
-                        "cache_hit", execution.cacheHit(),
+                        "cache_hit", execution.cacheHit(), "result_chars", execution.outcome().text().length(),
                         "outcome", execution.outcome().error() ? "error" : execution.outcome().endsRun() ? "end" : "ok");
             }
             if (submitted) {
@@ -68,6 +80,12 @@ public final class Harness {
             }
         }
         return new RunResult(StopReason.MAX_TURNS, "", limits.maxTurns(), messages, compactions);
+    }
+
+    /** A tool call's arguments as the run record keeps them: secrets redacted, at most 300 characters. */
+    private static String argumentsForTheRecord(String arguments) {
+        String redacted = REDACTOR.redact(arguments == null ? "" : arguments);
+        return redacted.length() <= 300 ? redacted : redacted.substring(0, 299) + "…";
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.CodeHosts;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.commands.CommandRunner;
+import dev.prharness.events.EventLog;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.pipeline.ReviewProgress;
@@ -42,13 +43,17 @@ public final class JobDispatcher implements JobHandler {
             case JobRequest.Review review -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, pipeline, botLogin).review(ref,
                         new PullRequestReviewer.Options(review.full(), false, Optional.empty(), true), ReviewProgress.SILENT);
-                LOG.info("{}: {} {} inline comments posted", ref, outcome.scope(),
-                        outcome.reviewPosted() ? outcome.plan().inline().size() : 0);
+                int inline = outcome.reviewPosted() ? outcome.plan().inline().size() : 0;
+                LOG.info("{}: {} {} inline comments posted", ref, outcome.scope(), inline);
+                EventLog.emit("posted", "review", outcome.reviewPosted(), "inline_comments", inline,
+                        "in_body", outcome.reviewPosted() ? outcome.plan().overflow().size() : 0,
+                        "summary", outcome.summaryWritten(), "scope", outcome.scope());
             }
             case JobRequest.Command command -> {
                 CommandRunner.Result result = commands.run(host, ref, new CommandRunner.Comment(command.commentId(),
                         command.body(), command.user(), command.userType()), job.attempts() < maxAttempts);
                 LOG.info("{}: /{} from @{}: {}", ref, command.name(), command.user(), result);
+                EventLog.emit("posted", "command", command.name(), "result", String.valueOf(result));
             }
         }
     }

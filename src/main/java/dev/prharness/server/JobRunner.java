@@ -3,6 +3,7 @@ package dev.prharness.server;
 import dev.prharness.events.EventLog;
 import dev.prharness.store.Job;
 import dev.prharness.store.JobStore;
+import dev.prharness.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ public final class JobRunner implements AutoCloseable {
         ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job), renewEvery.toMillis(),
                 renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         String outcome;
-        try {
+        RunRecorder record = new RunRecorder();
+        try (EventLog.Recording recording = EventLog.record(record)) {
             handler.handle(job, () -> confirmLease(job));
             outcome = store.complete(job.id(), workerId) ? "done" : leaseLost(job);
         } catch (LeaseLostException e) {
@@ -120,9 +122,20 @@ public final class JobRunner implements AutoCloseable {
             leasesLost.remove(job.id());
             Thread.interrupted();
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
         EventLog.emit("job", "job", job.id(), "kind", job.kind(), "attempt", job.attempts(), "outcome", outcome,
-                "duration_ms", (System.nanoTime() - started) / 1_000_000);
+                "duration_ms", millis);
+        keep(job, record, outcome, millis);
         MDC.clear();
+    }
+
+    /** Stores the attempt's record; a store that cannot take it now costs the record, never the job. */
+    private void keep(Job job, RunRecorder record, String outcome, long millis) {
+        try {
+            store.saveRunRecord(job.id(), job.attempts(), record.json(outcome, millis));
+        } catch (StoreException e) {
+            LOG.warn("job {}: the run record was not kept: {}", job.id(), e.getMessage());
+        }
     }
 
     /** Renews the lease now; when it is no longer this worker's, the job must post nothing more. */

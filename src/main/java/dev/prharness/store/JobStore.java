@@ -289,6 +289,33 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /** One attempt's run record: what the run did, as the events it emitted (JSON), kept with the job. */
+    public record RunRecord(int attempt, long recordedMillis, String eventsJson) {}
+
+    /** Keeps the record of one attempt of a job; deleted with the job (retention, purge). */
+    public void saveRunRecord(long jobId, int attempt, String eventsJson) {
+        update("keep the run record of job " + jobId,
+                "INSERT INTO run_records (job_id, attempt, recorded_at, events) VALUES (?, ?, ?, ?)",
+                jobId, attempt, clock.millis(), eventsJson);
+    }
+
+    /** The run records of a job, oldest attempt first. */
+    public List<RunRecord> runRecords(long jobId) {
+        return transaction("read the run records of job " + jobId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT attempt, recorded_at, events FROM run_records WHERE job_id = ? ORDER BY recorded_at, attempt")) {
+                select.setLong(1, jobId);
+                List<RunRecord> records = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(new RunRecord(rows.getInt(1), rows.getLong(2), rows.getString(3)));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
     public Optional<Job> find(long jobId) {
         return transaction("read job " + jobId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM jobs WHERE id = ?")) {
@@ -351,21 +378,31 @@ public final class JobStore implements AutoCloseable {
 
     /** Deletes finished jobs (done, superseded, cancelled and dead) last changed before {@code before}; how many. */
     public int purge(Instant before) {
-        return update("purge jobs",
+        int purged = update("purge jobs",
                 "DELETE FROM jobs WHERE status IN ('done', 'superseded', 'cancelled', 'dead') AND updated_at < ?",
                 before.toEpochMilli());
+        deleteOrphanRecords();
+        return purged;
+    }
+
+    private void deleteOrphanRecords() {
+        update("delete the run records of deleted jobs",
+                "DELETE FROM run_records WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.id = run_records.job_id)");
     }
 
     /**
      * Retention: deletes done, superseded and cancelled jobs last changed more than {@code retention} ago (dead jobs
-     * stay until retried or purged) and command counts whose window ended a day ago; how many jobs went.
+     * stay until retried or purged) with their run records, and command counts whose window ended a day ago; how
+     * many jobs went.
      */
     public int prune(Duration retention) {
         long now = clock.millis();
         update("prune command counts", "DELETE FROM usage_counts WHERE window_start < ?", now - Duration.ofDays(1).toMillis());
-        return update("prune finished jobs",
+        int pruned = update("prune finished jobs",
                 "DELETE FROM jobs WHERE status IN ('done', 'superseded', 'cancelled') AND updated_at < ?",
                 now - retention.toMillis());
+        deleteOrphanRecords();
+        return pruned;
     }
 
     /** Every job, oldest first: for tests, which hold a handful (operators use {@link #list}). */
@@ -501,6 +538,13 @@ public final class JobStore implements AutoCloseable {
                     ddl.execute("CREATE TABLE IF NOT EXISTS usage_counts (usage_key TEXT PRIMARY KEY, "
                             + "window_start BIGINT NOT NULL, uses INTEGER NOT NULL)");
                     ddl.execute("INSERT INTO schema_version (version) VALUES (2)");
+                }
+                if (version < 3) {
+                    // What each attempt of a job did (its events), deleted with the job.
+                    ddl.execute("CREATE TABLE IF NOT EXISTS run_records (job_id BIGINT NOT NULL, attempt INTEGER NOT NULL, "
+                            + "recorded_at BIGINT NOT NULL, events TEXT NOT NULL)");
+                    ddl.execute("CREATE INDEX IF NOT EXISTS run_records_job ON run_records (job_id)");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (3)");
                 }
             }
             return null;

@@ -32,6 +32,14 @@ public final class TestRepo {
         return repo;
     }
 
+    /** A repository that already exists (a clone of a real project), for benchmarks on its history. */
+    public static TestRepo open(Path existing) {
+        if (!Files.isDirectory(existing.resolve(".git"))) {
+            throw new IllegalArgumentException(existing + " is not a git repository");
+        }
+        return new TestRepo(existing);
+    }
+
     public Path root() {
         return root;
     }
