@@ -36,6 +36,7 @@ import dev.prharness.server.JobDispatcher;
 import dev.prharness.server.JobRunner;
 import dev.prharness.server.PayloadSignature;
 import dev.prharness.server.Retention;
+import dev.prharness.server.RunsPage;
 import dev.prharness.server.ServerMetrics;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
@@ -223,8 +224,15 @@ public final class CompositionRoot {
                 Clock.systemUTC(), "replica-" + UUID.randomUUID().toString().substring(0, 8));
         ServerMetrics metrics = new ServerMetrics(store);
         CommandParser parser = new CommandParser(botLogin);
+        Optional<RunsPage> runsPage = variable("PR_HARNESS_ADMIN_TOKEN").map(token -> {
+            try {
+                return new RunsPage(store, token);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        });
         WebhookServer http = new WebhookServer(signature, new WebhookRouter(body -> parser.parse(body).map(BotCommand::name)),
-                store, runner, metrics);
+                store, runner, metrics, runsPage);
         return new ServerAssembly(store, runner, new Retention(store, Duration.ofDays(server.retentionDays())), metrics,
                 http, botLogin);
     }

@@ -8,17 +8,18 @@ import dev.prharness.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub App's HTTP face (Javalin on virtual threads): {@code POST /webhook} checks the signature over
  * the raw body, routes the delivery, and answers 202 only once its job is stored; {@code /healthz},
- * {@code /readyz} and {@code /metrics} for operators.
+ * {@code /readyz}, {@code /metrics} and, with an admin token, {@code /runs} for operators.
  */
 public final class WebhookServer implements AutoCloseable {
 
@@ -39,6 +40,12 @@ public final class WebhookServer implements AutoCloseable {
 
     public WebhookServer(PayloadSignature signature, WebhookRouter router, JobStore store, JobRunner runner,
             ServerMetrics metrics) {
+        this(signature, router, store, runner, metrics, Optional.empty());
+    }
+
+    /** The same, with the runs page ({@code /runs}) when {@code runsPage} is given. */
+    public WebhookServer(PayloadSignature signature, WebhookRouter router, JobStore store, JobRunner runner,
+            ServerMetrics metrics, Optional<RunsPage> runsPage) {
         this.signature = signature;
         this.router = router;
         this.store = store;
@@ -61,6 +68,7 @@ public final class WebhookServer implements AutoCloseable {
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
+            runsPage.ifPresent(page -> page.register(config));
         });
     }
 
