@@ -41,6 +41,7 @@ import dev.prharness.server.ServerMetrics;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
 import dev.prharness.store.JobStore;
+import dev.prharness.telemetry.Traces;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -218,10 +219,11 @@ public final class CompositionRoot {
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
         JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin, store::recordUse), botLogin,
                 server.maxAttempts());
+        Optional<Traces> traces = Traces.fromEnvironment(env);
         JobRunner runner = new JobRunner(store, dispatcher, new JobRunner.Settings(server.concurrency(),
                 Duration.ofSeconds(server.leaseSeconds()), Duration.ofMillis(server.pollMillis()), server.maxAttempts(),
                 Duration.ofSeconds(server.retryBackoffSeconds()), Duration.ofSeconds(server.shutdownGraceSeconds())),
-                Clock.systemUTC(), "replica-" + UUID.randomUUID().toString().substring(0, 8));
+                Clock.systemUTC(), "replica-" + UUID.randomUUID().toString().substring(0, 8), traces.map(t -> t));
         ServerMetrics metrics = new ServerMetrics(store);
         CommandParser parser = new CommandParser(botLogin);
         Optional<RunsPage> runsPage = variable("PR_HARNESS_ADMIN_TOKEN").map(token -> {
@@ -234,7 +236,7 @@ public final class CompositionRoot {
         WebhookServer http = new WebhookServer(signature, new WebhookRouter(body -> parser.parse(body).map(BotCommand::name)),
                 store, runner, metrics, runsPage);
         return new ServerAssembly(store, runner, new Retention(store, Duration.ofDays(server.retentionDays())), metrics,
-                http, botLogin);
+                http, traces, botLogin);
     }
 
     /** The job store {@code serve} uses: {@code PR_HARNESS_DB}, default the SQLite file pr-harness.db here. */

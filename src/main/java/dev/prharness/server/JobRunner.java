@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,6 +38,7 @@ public final class JobRunner implements AutoCloseable {
             Duration shutdownGrace) {}
 
     private final JobStore store;
+    private final Optional<RunObserver> observer;
     private final JobHandler handler;
     private final Settings settings;
     private final Clock clock;
@@ -51,6 +53,13 @@ public final class JobRunner implements AutoCloseable {
     private volatile boolean stopping;
 
     public JobRunner(JobStore store, JobHandler handler, Settings settings, Clock clock, String workerId) {
+        this(store, handler, settings, clock, workerId, Optional.empty());
+    }
+
+    /** The same, with each attempt also shown to {@code observer} (traces). */
+    public JobRunner(JobStore store, JobHandler handler, Settings settings, Clock clock, String workerId,
+            Optional<RunObserver> observer) {
+        this.observer = observer;
         this.store = store;
         this.handler = handler;
         this.settings = settings;
@@ -107,7 +116,10 @@ public final class JobRunner implements AutoCloseable {
                 renewEvery.toMillis(), TimeUnit.MILLISECONDS);
         String outcome;
         RunRecorder record = new RunRecorder();
-        try (EventLog.Recording recording = EventLog.record(record)) {
+        Optional<RunObserver.Attempt> watched = observer.map(o -> o.begin(job));
+        BiConsumer<String, Map<String, Object>> events = watched.<BiConsumer<String, Map<String, Object>>>map(record::andThen)
+                .orElse(record);
+        try (EventLog.Recording ignored = EventLog.record(events)) {
             handler.handle(job, () -> confirmLease(job));
             outcome = store.complete(job.id(), workerId) ? "done" : leaseLost(job);
         } catch (LeaseLostException e) {
@@ -126,6 +138,8 @@ public final class JobRunner implements AutoCloseable {
         EventLog.emit("job", "job", job.id(), "kind", job.kind(), "attempt", job.attempts(), "outcome", outcome,
                 "duration_ms", millis);
         keep(job, record, outcome, millis);
+        String ended = outcome;
+        watched.ifPresent(attempt -> attempt.end(ended));
         MDC.clear();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.prharness.testing.Eventually;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.FakeOpenAi;
@@ -14,6 +15,7 @@ import dev.prharness.testing.Fixtures;
 import dev.prharness.testing.TestRepo;
 import dev.prharness.testing.Webhooks;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,9 +148,19 @@ class ShadedJarIT {
         int port = freePort();
         Path settings = dir.resolve("settings.yml");
         Files.writeString(settings, "server: {concurrency: 2, poll_millis: 50}\n");
+        AtomicInteger traceExports = new AtomicInteger();
+        HttpServer otlp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otlp.createContext("/v1/traces", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            traceExports.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        otlp.start();
         Map<String, String> env = Map.of("GITHUB_WEBHOOK_SECRET", "s3cret", "GITHUB_API_URL", github.apiUrl(),
                 "GITHUB_TOKEN", TOKEN, "PR_HARNESS_DB", "jdbc:sqlite:" + dir.resolve("jobs.db"),
-                "PR_HARNESS_CONFIG", settings.toString(), "PORT", String.valueOf(port));
+                "PR_HARNESS_CONFIG", settings.toString(), "PORT", String.valueOf(port),
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + otlp.getAddress().getPort());
         Process server = start(env, "serve");
         try {
             Webhooks webhooks = new Webhooks("http://127.0.0.1:" + port, "s3cret");
@@ -175,7 +188,9 @@ class ShadedJarIT {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
             server.destroyForcibly();
+            otlp.stop(0);
         }
+        assertTrue(traceExports.get() > 0, "the job's trace was exported over OTLP from the jar");
     }
 
     private record Run(int exitCode, String out, String err) {}

@@ -26,6 +26,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The runs page of the real server: over plain HTTP (no token, a wrong one, no CSRF token), and in a real headless
@@ -117,24 +119,27 @@ class RunsPageTest {
             String page = base.replace("127.0.0.1", "localhost");
             browserDriver.get(page + "/runs");
             assertTrue(browserDriver.findElements(By.id("runs")).isEmpty(), "no data before signing in");
+            WebDriverWait wait = new WebDriverWait(browserDriver, Duration.ofSeconds(15));
             browserDriver.findElement(By.id("token")).sendKeys("not-the-token-at-all");
             browserDriver.findElement(By.id("login")).click();
-            assertTrue(browserDriver.findElement(By.id("problem")).getText().contains("not the admin token"));
+            assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem"))).getText()
+                    .contains("not the admin token"));
 
             browserDriver.findElement(By.id("token")).sendKeys(ADMIN);
             browserDriver.findElement(By.id("login")).click();
-            String table = browserDriver.findElement(By.id("runs")).getText();
+            String table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs"))).getText();
             assertTrue(table.contains("acme/widgets") && table.contains("acme/gadgets") && table.contains("dead"), table);
 
             browserDriver.findElement(By.linkText(String.valueOf(done))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("timeline")));
             assertTrue(browserDriver.getPageSource().contains("model_call"), "the run's timeline");
             browserDriver.get(page + "/runs");
-            browserDriver.findElement(By.linkText(String.valueOf(dead))).click();
-            assertTrue(browserDriver.findElement(By.id("error")).getText().contains("<script>alert('x')</script>"),
-                    "the error is shown as text");
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(String.valueOf(dead)))).click();
+            assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText()
+                    .contains("<script>alert('x')</script>"), "the error is shown as text");
             browserDriver.findElement(By.id("retry")).click();
 
-            assertEquals("queued", browserDriver.findElement(By.id("status")).getText());
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "queued"));
             assertEquals(JobStatus.QUEUED, server.store.find(dead).orElseThrow().status());
         } finally {
             browserDriver.quit();
