@@ -1,5 +1,6 @@
 package dev.prharness.bench;
 
+import dev.prharness.testing.ActionEnvironment;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.Fixtures;
 import dev.prharness.testing.TestRepo;
@@ -84,10 +85,7 @@ public final class ActionStartBenchmark {
             FakeGitHub.Pr pr = github.pullRequest(7, base, head);
             Path event = work.resolve("event.json");
             Files.write(event, Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 1)));
-            Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "pull_request",
-                    "GITHUB_EVENT_PATH", event.toString(), "GITHUB_REPOSITORY", "acme/widgets",
-                    "GITHUB_API_URL", github.apiUrl(), "GITHUB_OUTPUT", work.resolve("output").toString(),
-                    "GITHUB_STEP_SUMMARY", work.resolve("summary").toString(), "INPUT_GITHUB-TOKEN", TOKEN);
+            Map<String, String> env = ActionEnvironment.pullRequest(work, event, "acme/widgets", github.apiUrl(), TOKEN);
             long started = System.nanoTime();
             run(project, work, env, runtime.resolve("bin/java").toString(), "@src/docker/java-options", cacheOption,
                     "-jar", jar.toString(), "action");

@@ -3,6 +3,7 @@ package dev.prharness.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.prharness.testing.ActionEnvironment;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.Fixtures;
 import dev.prharness.testing.TestRepo;
@@ -57,10 +58,7 @@ class ActionImageIT {
             FakeGitHub.Pr pr = github.pullRequest(7, base, head);
             Path event = dir.resolve("event.json");
             Files.write(event, Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 1)));
-            Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "pull_request",
-                    "GITHUB_EVENT_PATH", event.toString(), "GITHUB_REPOSITORY", "acme/widgets",
-                    "GITHUB_API_URL", github.apiUrl(), "GITHUB_OUTPUT", dir.resolve("output").toString(),
-                    "GITHUB_STEP_SUMMARY", dir.resolve("summary").toString(), "INPUT_GITHUB-TOKEN", TOKEN);
+            Map<String, String> env = ActionEnvironment.pullRequest(dir, event, "acme/widgets", github.apiUrl(), TOKEN);
 
             int status = run(env, runtime.resolve("bin/java").toString(), "@src/docker/java-options",
                     "-XX:AOTCache=" + cache, "-Xlog:aot=info:stderr", "-jar", jar.toString(), "action");

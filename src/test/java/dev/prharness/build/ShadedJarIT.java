@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.prharness.testing.ActionEnvironment;
 import dev.prharness.testing.Eventually;
 import dev.prharness.testing.FakeGitHub;
 import dev.prharness.testing.FakeOpenAi;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -130,11 +130,7 @@ class ShadedJarIT {
         Path event = dir.resolve("event.json");
         Files.write(event, Fixtures.bytes(Fixtures.pullRequest("opened", "acme/widgets", 7, pr.headSha, 1)));
         Path output = dir.resolve("github_output");
-        Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_EVENT_NAME", "pull_request",
-                "GITHUB_EVENT_PATH", event.toString(), "GITHUB_REPOSITORY", "acme/widgets",
-                "GITHUB_API_URL", github.apiUrl(), "GITHUB_OUTPUT", output.toString(),
-                "GITHUB_STEP_SUMMARY", dir.resolve("summary").toString(), "INPUT_GITHUB-TOKEN", TOKEN,
-                "INPUT_FAIL-ON", "none"));
+        Map<String, String> env = ActionEnvironment.pullRequest(dir, event, "acme/widgets", github.apiUrl(), TOKEN);
 
         Run run = jar(env, "action");
 

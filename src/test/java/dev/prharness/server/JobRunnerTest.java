@@ -39,13 +39,23 @@ class JobRunnerTest {
 
     private JobStore store;
 
+    /** How each run ended, as the runner's {@code job} events say. */
+    private final List<Object> outcomes = new CopyOnWriteArrayList<>();
+    private final BiConsumer<String, Map<String, Object>> jobOutcomes = (event, fields) -> {
+        if (event.equals("job")) {
+            outcomes.add(fields.get("outcome"));
+        }
+    };
+
     @BeforeEach
     void open() {
         store = JobStore.open("jdbc:sqlite:" + dir.resolve("jobs.db"), Clock.systemUTC());
+        EventLog.subscribe(jobOutcomes);
     }
 
     @AfterEach
     void close() {
+        EventLog.unsubscribe(jobOutcomes);
         store.close();
     }
 
@@ -128,13 +138,6 @@ class JobRunnerTest {
     @Test
     void aWorkerWhoseLeaseWasTakenOverIsStoppedAndItsRunDoesNotCount() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
-        List<Object> outcomes = new CopyOnWriteArrayList<>();
-        BiConsumer<String, Map<String, Object>> events = (event, fields) -> {
-            if (event.equals("job")) {
-                outcomes.add(fields.get("outcome"));
-            }
-        };
-        EventLog.subscribe(events);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         try (JobStore replicaOne = JobStore.open("jdbc:sqlite:" + dir.resolve("lease.db"), clock);
@@ -165,8 +168,6 @@ class JobRunnerTest {
                 assertEquals(2, now.attempts());
                 assertTrue(replicaTwo.complete(id, "replica-two"));
             }
-        } finally {
-            EventLog.unsubscribe(events);
         }
     }
 
@@ -177,13 +178,6 @@ class JobRunnerTest {
     @Test
     void aWorkerThatLostItsLeasePostsNothingEvenBeforeItsRenewalNotices() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
-        List<Object> outcomes = new CopyOnWriteArrayList<>();
-        BiConsumer<String, Map<String, Object>> events = (event, fields) -> {
-            if (event.equals("job")) {
-                outcomes.add(fields.get("outcome"));
-            }
-        };
-        EventLog.subscribe(events);
         InMemoryCodeHost github = new InMemoryCodeHost("pr-harness[bot]");
         PullRequestRef ref = new PullRequestRef("acme", "widgets", 7);
         CountDownLatch started = new CountDownLatch(1);
@@ -210,8 +204,6 @@ class JobRunnerTest {
                 assertEquals(List.of(), github.posted());
                 assertEquals("replica-two", replicaTwo.find(id).orElseThrow().leaseOwner());
             }
-        } finally {
-            EventLog.unsubscribe(events);
         }
     }
 }
