@@ -47,14 +47,21 @@ public final class SecretRedactor {
             "password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|"
                     + "encryption[_-]?key|client[_-]?secret|credentials?";
     private static final String SECRET_NAME = "(?:" + SECRET_WORDS + ")";
+    /**
+     * A name starts where no name character stands before it. A match found inside an identifier can always be
+     * found from the identifier's start as well (the name's prefix takes any name characters), so this changes no
+     * redaction; it spares the engine from retrying the name at every character of every identifier, which made
+     * redaction most of the harness's own time.
+     */
+    private static final String NAME_START = "(?<![A-Za-z0-9_.-])";
 
     /** {@code name = "value"}, {@code "name": 'value'}: a quoted value after a secret-like name, spaces allowed. */
     private static final Pattern QUOTED = Pattern.compile(
-            "(?i)([\"']?([A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)([\"'])([^\"'\\n]{4,200})(\\3)");
+            "(?i)" + NAME_START + "([\"']?([A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)([\"'])([^\"'\\n]{4,200})(\\3)");
 
     /** {@code NAME=value}, {@code name: value}: an unquoted value, a secret only when it looks random. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)([\"']?([A-Za-z0-9_.-]*(?:" + SECRET_WORDS + "|auth)[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)"
+            "(?i)" + NAME_START + "([\"']?([A-Za-z0-9_.-]*(?:" + SECRET_WORDS + "|auth)[A-Za-z0-9_.-]*)[\"']?\\s*(?::|=|:=|=>)\\s*)"
                     + "(?![\"'])([^\\s\"',;]{8,})");
 
     /** Names that hold the name or shape of a secret, not a secret: {@code TOKEN_HEADER}, {@code passwordField}. */
