@@ -8,7 +8,6 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.commands.CommandRunner;
-import dev.prharness.commands.CommandLimits;
 import dev.prharness.commands.ProcessUsageCounter;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.RepositoryConfig;
@@ -19,6 +18,7 @@ import dev.prharness.review.Review;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +69,7 @@ final class ActionCommand implements Callable<Integer> {
 
         if (event.equals("issue_comment")) {
             return command(runner, github.host(), root.commandRunner(pipeline, github.botLogin(),
-                    new ProcessUsageCounter(CommandLimits.WINDOW)), payload);
+                    new ProcessUsageCounter(Clock.systemUTC())), payload);
         }
         return review(runner, github.host(), pipeline, github.botLogin(), payload, failOn);
     }

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,7 +69,7 @@ final class JobsCommand implements Callable<Integer> {
                 out.printf("%-8s %-10s %-8s %-40s %8s  %-20s  %s%n", "ID", "STATUS", "KIND", "PULL REQUEST", "ATTEMPTS",
                         "UPDATED", "LAST ERROR");
                 for (Job job : jobs) {
-                    out.printf("%-8d %-10s %-8s %-40s %8d  %-20s  %s%n", job.id(), label(job.status()), job.kind(),
+                    out.printf("%-8d %-10s %-8s %-40s %8d  %-20s  %s%n", job.id(), job.status().label(), job.kind(),
                             job.repository() + "#" + job.pullRequest(), job.attempts(), time(job.updatedMillis()),
                             firstLine(job.lastError()));
                 }
@@ -101,7 +100,7 @@ final class JobsCommand implements Callable<Integer> {
                         + " in " + store.describe() + "; see pr-harness jobs list"));
                 PrintStream out = context.out();
                 out.println("job " + job.id() + ": " + job.kind() + " of " + job.repository() + "#" + job.pullRequest());
-                out.println("  status:        " + label(job.status()));
+                out.println("  status:        " + job.status().label());
                 out.println("  attempts:      " + job.attempts());
                 out.println("  delivery:      " + job.deliveryId() + " (installation " + job.installationId() + ")");
                 out.println("  created:       " + time(job.createdMillis()));
@@ -146,7 +145,7 @@ final class JobsCommand implements Callable<Integer> {
                     return 0;
                 }
                 if (!store.retryDead(id)) {
-                    String why = store.find(id).map(j -> "job " + id + " is " + label(j.status()) + "; only a dead job can be retried")
+                    String why = store.find(id).map(j -> "job " + id + " is " + j.status().label() + "; only a dead job can be retried")
                             .orElse("there is no job " + id + "; see pr-harness jobs list --status dead");
                     throw new UsageException(why);
                 }
@@ -181,9 +180,6 @@ final class JobsCommand implements Callable<Integer> {
         }
     }
 
-    private static String label(JobStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
 
     private static String time(long millis) {
         return millis <= 0 ? "-" : Instant.ofEpochMilli(millis).toString().replaceFirst("\\.\\d+Z$", "Z");

@@ -65,7 +65,7 @@ public final class RunsPage {
         for (Job job : store.list(Optional.empty(), Optional.empty(), LISTED)) {
             rows.append("<tr><td><a href=\"/runs/").append(job.id()).append("\">").append(job.id()).append("</a></td><td>")
                     .append(html(job.repository())).append("</td><td>#").append(job.pullRequest()).append("</td><td>")
-                    .append(html(trigger(job))).append("</td><td class=\"status\">").append(label(job.status()))
+                    .append(html(trigger(job))).append("</td><td class=\"status\">").append(job.status().label())
                     .append("</td><td>").append(seconds(job)).append("</td><td>").append(cost(job)).append("</td></tr>\n");
         }
         page(ctx, "pr-harness runs", "<h1>Recent runs</h1>\n<table id=\"runs\"><tr><th>Job</th><th>Repository</th>"
@@ -86,7 +86,7 @@ public final class RunsPage {
         Job job = found.get();
         StringBuilder body = new StringBuilder("<p><a href=\"/runs\">All runs</a></p>\n<h1>Job ").append(job.id())
                 .append(": ").append(html(trigger(job))).append(" of ").append(html(job.repository())).append('#')
-                .append(job.pullRequest()).append("</h1>\n<p>Status: <span id=\"status\">").append(label(job.status()))
+                .append(job.pullRequest()).append("</h1>\n<p>Status: <span id=\"status\">").append(job.status().label())
                 .append("</span> · attempts: ").append(job.attempts()).append(" · created ").append(time(job.createdMillis()))
                 .append(" · last changed ").append(time(job.updatedMillis())).append("</p>\n");
         if (job.lastError() != null) {
@@ -246,9 +246,6 @@ public final class RunsPage {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String label(JobStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
 
     private static String time(long millis) {
         return Instant.ofEpochMilli(millis).toString().replaceFirst("\\.\\d+Z$", "Z");

@@ -14,14 +14,15 @@ public enum JobStatus {
     SUPERSEDED,
     CANCELLED;
 
-    String column() {
+    /** The status as it is stored and shown: {@code queued}, {@code dead}, … */
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The status an operator names ({@code queued}, {@code dead}, …), or an error listing the names. */
     public static JobStatus parse(String name) {
         for (JobStatus status : values()) {
-            if (status.column().equals(name.toLowerCase(Locale.ROOT))) {
+            if (status.label().equals(name.toLowerCase(Locale.ROOT))) {
                 return status;
             }
         }

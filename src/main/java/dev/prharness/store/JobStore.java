@@ -336,7 +336,7 @@ public final class JobStore implements AutoCloseable {
         List<Object> parameters = new ArrayList<>();
         status.ifPresent(s -> {
             sql.append(" AND status = ?");
-            parameters.add(s.column());
+            parameters.add(s.label());
         });
         repository.ifPresent(r -> {
             sql.append(" AND repository = ?");

@@ -8,6 +8,7 @@ import dev.prharness.lint.LintEngine;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.testing.InMemoryCodeHost;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CommandRunnerTest {
         host.pullRequest(REF, "1".repeat(40), "2".repeat(40), "");
         ReviewPipeline linters = new ReviewPipeline(new LinterReview(new LintEngine()), Optional.empty());
         runner = new CommandRunner(new CommandRunner.Services(linters, linters, Optional.empty(), Optional.empty(),
-                Optional.of(BOT), new CommandLimits(2, 30, new ProcessUsageCounter(CommandLimits.WINDOW))));
+                Optional.of(BOT), new CommandLimits(2, 30, new ProcessUsageCounter(Clock.systemUTC()))));
     }
 
     private CommandRunner.Result run(long id, String body, String author, String type) {
