@@ -5,12 +5,9 @@ import dev.prharness.config.ReviewConfig;
 import dev.prharness.diff.FileDiff;
 import dev.prharness.diff.Side;
 import dev.prharness.harness.ChatMessage;
-import dev.prharness.harness.Harness;
 import dev.prharness.harness.MeteredModel;
 import dev.prharness.harness.ModelRole;
 import dev.prharness.harness.RunUsage;
-import dev.prharness.harness.StopReason;
-import dev.prharness.harness.ToolRegistry;
 import dev.prharness.lint.LintResult;
 import dev.prharness.pipeline.ModelReviewer;
 import dev.prharness.pipeline.ReviewProgress;
@@ -19,9 +16,6 @@ import dev.prharness.review.Finding;
 import dev.prharness.review.Review.SkippedFile;
 import dev.prharness.safety.SecretRedactor;
 import dev.prharness.safety.UntrustedText;
-import dev.prharness.tools.ReviewContext;
-import dev.prharness.tools.ReviewDraft;
-import dev.prharness.tools.ReviewTools;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The model's part of a review: skip files no model needs (lock, vendored, generated), let the cheap model
- * triage the rest and describe the change, then run the strong model in the harness loop with the review
- * tools. The comments it stages become findings; its summary becomes the overview.
+ * triage the rest while the linters run, then run the strong model in the harness loop with the review tools
+ * while the cheap model describes the change. A big change is reviewed by several loops at once ({@link PartsReview}). The comments
+ * staged become findings; the summaries become the overview.
  */
 public final class AiReviewer implements ModelReviewer {
 
@@ -41,7 +37,6 @@ public final class AiReviewer implements ModelReviewer {
 
     private final AiSetup ai;
     private final ModelTriage triage = new ModelTriage();
-    private final ChangeDescriber describer = new ChangeDescriber();
     private final UntrustedText untrusted = new UntrustedText();
     /** Linter messages and maintainers' instructions are not framed as data, but still never carry a secret out. */
     private final SecretRedactor redactor = new SecretRedactor();
@@ -51,9 +46,10 @@ public final class AiReviewer implements ModelReviewer {
     }
 
     @Override
-    public Outcome review(ChangeSet change, ReviewScope scope, ReviewConfig config, LintResult lint, ReviewProgress progress) {
+    public Outcome review(ChangeSet change, ReviewScope scope, ReviewConfig config, Supplier<LintResult> lint,
+            ReviewProgress progress, double costCapUsd) {
         RunUsage usage = new RunUsage();
-        MeteredModel model = new MeteredModel(ai.client(), runId(change), usage);
+        MeteredModel model = new MeteredModel(ai.client(), runId(change), usage, costCapUsd);
 
         Map<String, String> skipped = new LinkedHashMap<>();
         scope.skipped().forEach(s -> skipped.put(s.path(), s.reason()));
@@ -74,33 +70,18 @@ public final class AiReviewer implements ModelReviewer {
         skipped.putAll(triaged);
         List<FileDiff> deep = candidates.stream().filter(f -> !triaged.containsKey(f.path())).toList();
 
-        progress.step("describing the change");
-        Optional<String> description = describer.describe(change.info(), deep.isEmpty() ? scope.files() : deep, model);
-
-        ReviewDraft draft = new ReviewDraft();
-        StopReason stop = StopReason.SUBMITTED;
-        String finalText = "";
-        if (!deep.isEmpty()) {
-            progress.step("reviewing " + deep.size() + (deep.size() == 1 ? " file" : " files") + " ("
-                    + ai.client().modelFor(ModelRole.STRONG) + ")");
-            List<String> paths = deep.stream().map(FileDiff::path).toList();
-            ReviewContext context = new ReviewContext(change, paths, skipped, ai.lintEngine(), config.rules(), draft, untrusted);
-            ToolRegistry tools = new ToolRegistry(ReviewTools.forReview(context), ai.cache(), context.cacheScope(),
-                    ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
-            List<ChatMessage> start = List.of(
-                    new ChatMessage.System(Prompts.text("review-system.md")),
-                    new ChatMessage.User(redactor.redact(request(change, deep, skipped, lint, config))));
-            Harness.RunResult result = ai.harness().run(start, tools, model);
-            stop = result.reason();
-            finalText = result.finalText();
-        }
+        // The long stable part of every request of the review, byte-identical across turns and parts, comes first
+        // (system prompt, then the change's context); what differs between parts comes last. Providers cache it.
+        Supplier<List<ChatMessage>> shared = () -> List.of(
+                new ChatMessage.System(Prompts.text("review-system.md")),
+                new ChatMessage.User(redactor.redact(request(change, deep, skipped, lint.get(), config))));
+        PartsReview.Result result = new PartsReview(ai, progress).run(change, config, deep.isEmpty() ? scope.files() : deep,
+                deep, skipped, shared, model);
 
         List<SkippedFile> modelSkipped = triaged.entrySet().stream()
                 .map(e -> new SkippedFile(e.getKey(), e.getValue())).toList();
-        List<Finding> findings = draft.comments();
-        return new Outcome(findings, overview(description, draft, stop, finalText, deep.isEmpty()), modelSkipped,
-                usage.modelCalls(), usage.promptTokens(), usage.completionTokens(), usage.toolCalls(), usage.cacheHits(),
-                usage.costUsd());
+        return new Outcome(result.findings(), result.overview(), modelSkipped, usage.modelCalls(), usage.promptTokens(),
+                usage.cachedTokens(), usage.completionTokens(), usage.toolCalls(), usage.cacheHits(), usage.costUsd());
     }
 
     private String request(ChangeSet change, List<FileDiff> deep, Map<String, String> skipped, LintResult lint,
@@ -132,23 +113,6 @@ public final class AiReviewer implements ModelReviewer {
                 "skipped", skippedText.toString(),
                 "lint_findings", lintText.isEmpty() ? "(none)\n" : lintText.toString(),
                 "instructions", instructions));
-    }
-
-    private static String overview(Optional<String> description, ReviewDraft draft, StopReason stop, String finalText,
-            boolean nothingToReview) {
-        StringBuilder out = new StringBuilder();
-        description.ifPresent(d -> out.append("**What this change does**\n\n").append(d.strip()).append("\n\n"));
-        if (nothingToReview) {
-            out.append("No file needed the model's deep review.");
-            return out.toString().strip();
-        }
-        Optional<String> summary = draft.summary().or(() -> finalText.isBlank() ? Optional.empty() : Optional.of(finalText));
-        summary.ifPresent(s -> out.append("**Review**\n\n").append(s.strip()).append("\n\n"));
-        if (stop.byLimit()) {
-            out.append("_The model review ").append(stop.description())
-                    .append(" before it finished; the comments it had made by then are included._\n");
-        }
-        return out.toString().strip();
     }
 
     private static String runId(ChangeSet change) {

@@ -30,7 +30,7 @@ public final class QuestionAnswerer {
         MeteredModel model = new MeteredModel(ai.client(), change.info().id() + "@" + change.headSha().substring(0, 7) + "/ask",
                 new RunUsage());
         List<String> paths = change.diff().files().stream().map(FileDiff::path).toList();
-        ReviewContext context = new ReviewContext(change, paths, Map.of(), ai.lintEngine(), config.rules(), new ReviewDraft(), untrusted);
+        ReviewContext context = new ReviewContext(change, paths, Map.of(), ai.lintEngine(), config.rules(), new ReviewDraft(), UntrustedText.forToolResults());
         ToolRegistry tools = new ToolRegistry(ReviewTools.readOnly(context), ai.cache(), context.cacheScope(),
                 ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
         String request = "Pull request:\n" + UntrustedText.frame("title", untrusted.prose(change.info().title()))

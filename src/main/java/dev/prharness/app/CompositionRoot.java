@@ -30,6 +30,7 @@ import dev.prharness.model.ModelSettings;
 import dev.prharness.model.OpenAiModelClient;
 import dev.prharness.pipeline.LinterReview;
 import dev.prharness.pipeline.ModelReviewer;
+import dev.prharness.pipeline.ReviewBudget;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.safety.OutgoingFilter;
 import dev.prharness.server.JobDispatcher;
@@ -38,6 +39,7 @@ import dev.prharness.server.PayloadSignature;
 import dev.prharness.server.Retention;
 import dev.prharness.server.RunsPage;
 import dev.prharness.server.ServerMetrics;
+import dev.prharness.server.StoreBudget;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
 import dev.prharness.store.JobStore;
@@ -130,7 +132,13 @@ public final class CompositionRoot {
 
     /** Linters, and the model when there is one and {@code noAi} is false. */
     public ReviewPipeline reviewPipeline(boolean noAi) {
-        return new ReviewPipeline(new LinterReview(lintEngine), ai(noAi).map(ModelServices::reviewer));
+        return new ReviewPipeline(new LinterReview(lintEngine), ai(noAi).map(ModelServices::reviewer),
+                ReviewBudget.perReview(settings.budgets().perReviewUsd()));
+    }
+
+    /** Linters and the model (when there is one), within {@code budget} instead of the settings' per-review cap. */
+    public ReviewPipeline reviewPipeline(ReviewBudget budget) {
+        return new ReviewPipeline(new LinterReview(lintEngine), ai(false).map(ModelServices::reviewer), budget);
     }
 
     /** Linters only, saying nothing about the model (what {@code /lint} runs). */
@@ -214,7 +222,8 @@ public final class CompositionRoot {
         }
 
         JobStore store = jobStore();
-        ReviewPipeline pipeline = reviewPipeline(false);
+        ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine), ai(false).map(ModelServices::reviewer),
+                new StoreBudget(store, settings.budgets(), Clock.systemUTC()));
         OutgoingFilter filter = outgoingFilter();
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
         JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin, store::recordUse), botLogin,

@@ -29,6 +29,7 @@ record RunSummary(JobStore.RunRecord record, JsonNode root) {
         int cached = 0;
         int githubCalls = 0;
         long promptTokens = 0;
+        long cachedTokens = 0;
         long completionTokens = 0;
         double cost = 0;
         String stop = "-";
@@ -38,6 +39,7 @@ record RunSummary(JobStore.RunRecord record, JsonNode root) {
                 case "model_call" -> {
                     modelCalls++;
                     promptTokens += e.path("prompt_tokens").asLong();
+                    cachedTokens += e.path("cached_tokens").asLong();
                     completionTokens += e.path("completion_tokens").asLong();
                     cost += e.path("cost_usd").asDouble();
                 }
@@ -56,8 +58,8 @@ record RunSummary(JobStore.RunRecord record, JsonNode root) {
         out.printf(Locale.ROOT, "attempt %d at %s: %s in %d ms%n", record.attempt(),
                 Instant.ofEpochMilli(record.recordedMillis()).toString().replaceFirst("\\.\\d+Z$", "Z"),
                 root.path("outcome").asText(), root.path("duration_ms").asLong());
-        out.printf(Locale.ROOT, "  model: %d calls, %d+%d tokens, ~$%.4f; stopped: %s%n", modelCalls, promptTokens,
-                completionTokens, cost, stop);
+        out.printf(Locale.ROOT, "  model: %d calls, %d+%d tokens (%d cached), ~$%.4f; stopped: %s%n", modelCalls,
+                promptTokens, completionTokens, cachedTokens, cost, stop);
         out.printf(Locale.ROOT, "  tools: %d calls (%d cached); GitHub: %d calls; posted: %s%n", toolCalls, cached,
                 githubCalls, posted);
         int listed = 0;

@@ -20,6 +20,7 @@ public final class LocalChange implements ChangeSet {
     private final Diff diff;
     /** Files read ahead at the head commit ({@link #prefetch}), by path. */
     private final Map<String, Optional<byte[]>> headFiles = new ConcurrentHashMap<>();
+    private volatile ChangeInfo info;
 
     public LocalChange(GitRepository repository, String baseSha, String headSha, Diff diff) {
         this.repository = repository;
@@ -46,9 +47,15 @@ public final class LocalChange implements ChangeSet {
 
     @Override
     public ChangeInfo info() {
-        List<String> subjects = repository.subjects(baseSha, headSha);
-        String title = subjects.isEmpty() ? "" : subjects.get(subjects.size() - 1);
-        return new ChangeInfo("local:" + repository.root().getFileName(), title, String.join("\n", subjects), "");
+        ChangeInfo known = info;
+        if (known == null) {
+            // One git call for the whole review, however often its title and description are asked for.
+            List<String> subjects = repository.subjects(baseSha, headSha);
+            String title = subjects.isEmpty() ? "" : subjects.get(subjects.size() - 1);
+            known = new ChangeInfo("local:" + repository.root().getFileName(), title, String.join("\n", subjects), "");
+            info = known;
+        }
+        return known;
     }
 
     @Override

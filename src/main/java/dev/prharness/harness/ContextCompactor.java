@@ -30,7 +30,7 @@ public final class ContextCompactor {
         List<Integer> resultIndexes = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             if (messages.get(i) instanceof ChatMessage.ToolResult result && !result.text().equals(FOLDED)
-                    && !result.text().startsWith(SUMMARY_HEADER)) {
+                    && !result.text().startsWith(SUMMARY_HEADER) && !StaleToolResults.isNote(result.text())) {
                 resultIndexes.add(i);
             }
         }

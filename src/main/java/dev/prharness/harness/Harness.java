@@ -31,26 +31,43 @@ public final class Harness {
         this.clock = clock;
     }
 
+    /** The limits a run gets unless it is given others. */
+    public HarnessLimits limits() {
+        return limits;
+    }
+
     /** Runs the loop to a final answer, a submitted review or a limit; the stop is an event of its own. */
     public RunResult run(List<ChatMessage> start, ToolRegistry tools, MeteredModel model) {
-        RunResult result = loop(start, tools, model);
+        return run(start, tools, model, limits);
+    }
+
+    /** The same with other limits for this run (one part of a review gets a share of the whole's). */
+    public RunResult run(List<ChatMessage> start, ToolRegistry tools, MeteredModel model, HarnessLimits runLimits) {
+        RunResult result = loop(start, tools, model, runLimits);
         EventLog.emit("harness_stop", "run", model.runId(), "reason", result.reason().name().toLowerCase(Locale.ROOT),
                 "turns", result.turns(), "compactions", result.compactions());
         return result;
     }
 
-    private RunResult loop(List<ChatMessage> start, ToolRegistry tools, MeteredModel model) {
-        Instant deadline = clock.instant().plus(limits.deadline());
+    private RunResult loop(List<ChatMessage> start, ToolRegistry tools, MeteredModel model, HarnessLimits runLimits) {
+        Instant deadline = clock.instant().plus(runLimits.deadline());
         List<ChatMessage> messages = new ArrayList<>(start);
+        ConversationSize size = new ConversationSize(tokens, tools.specs().stream()
+                .mapToLong(t -> t.name().length() + t.description().length() + t.parameters().toString().length()).sum());
+        StaleToolResults stale = new StaleToolResults(runLimits.keepToolResultsTurns());
         int compactions = 0;
-        for (int turn = 1; turn <= limits.maxTurns(); turn++) {
+        for (int turn = 1; turn <= runLimits.maxTurns(); turn++) {
             if (clock.instant().isAfter(deadline)) {
                 return new RunResult(StopReason.DEADLINE, "", turn - 1, messages, compactions);
             }
-            if (model.usage().totalTokens() >= limits.maxTokensPerRun()) {
+            if (model.usage().totalTokens() >= runLimits.maxTokensPerRun()) {
                 return new RunResult(StopReason.TOKEN_BUDGET, "", turn - 1, messages, compactions);
             }
-            if (tokens.count(messages) > limits.compactAtTokens()) {
+            if (model.overBudget()) {
+                return new RunResult(StopReason.COST_BUDGET, "", turn - 1, messages, compactions);
+            }
+            messages = new ArrayList<>(stale.retire(messages, turn));
+            if (size.of(messages) > runLimits.compactAtTokens()) {
                 ContextCompactor.Compaction compaction = compact(messages, model, turn);
                 if (compaction.happened()) {
                     messages = new ArrayList<>(compaction.messages());
@@ -58,6 +75,7 @@ public final class Harness {
                 }
             }
             ModelReply reply = model.call("review", turn, new ModelRequest(ModelRole.STRONG, messages, tools.specs()));
+            size.reported(messages, reply.promptTokens());
             messages.add(new ChatMessage.Assistant(reply.text(), replayable(reply.toolCalls())));
             if (reply.toolCalls().isEmpty()) {
                 return new RunResult(StopReason.FINAL_ANSWER, reply.text(), turn, messages, compactions);
@@ -79,7 +97,7 @@ public final class Harness {
                 return new RunResult(StopReason.SUBMITTED, reply.text(), turn, messages, compactions);
             }
         }
-        return new RunResult(StopReason.MAX_TURNS, "", limits.maxTurns(), messages, compactions);
+        return new RunResult(StopReason.MAX_TURNS, "", runLimits.maxTurns(), messages, compactions);
     }
 
     /** A tool call's arguments as the run record keeps them: secrets redacted, at most 300 characters. */

@@ -6,6 +6,7 @@ public enum StopReason {
     FINAL_ANSWER("the model answered without calling a tool"),
     MAX_TURNS("stopped at the turn limit"),
     TOKEN_BUDGET("stopped at the token budget"),
+    COST_BUDGET("stopped at the cost budget"),
     DEADLINE("stopped at the time limit");
 
     private final String description;

@@ -19,15 +19,24 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    /** The options of one role: model name, temperature (null: not sent), output cap, timeout. */
-    public record Role(String model, Double temperature, long maxOutputTokens, Duration timeout) {}
+    /**
+     * The options of one role: model name, temperature (null: not sent), output cap, timeout, and for reasoning
+     * models the effort (null: not sent) and the reasoning tokens allowed on top of the output cap.
+     */
+    public record Role(String model, Double temperature, long maxOutputTokens, Duration timeout, String reasoningEffort,
+            long reasoningTokens) {}
 
     public Role role(ModelRole role) {
         return role == ModelRole.STRONG ? strong : cheap;
     }
 
-    /** What a request to {@code model} may carry: its family's profile over the defaults. */
-    public record Request(boolean sendTemperature, Optional<Boolean> parallelToolCalls, boolean maxCompletionTokens) {}
+    /**
+     * What a request to {@code model} may carry: its family's profile over the defaults. A reasoning model takes no
+     * temperature and no parallel_tool_calls, caps its output with max_completion_tokens (which counts its reasoning
+     * too), and may be given a reasoning effort.
+     */
+    public record Request(boolean reasoning, boolean sendTemperature, Optional<Boolean> parallelToolCalls,
+            boolean maxCompletionTokens) {}
 
     public Request requestFor(String model) {
         BotSettings.Profile profile = profiles.entrySet().stream()
@@ -40,7 +49,7 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
                 : Optional.ofNullable(profile.parallelToolCalls() != null ? profile.parallelToolCalls() : parallelToolCalls);
         boolean completionTokens = reasoning || (profile.maxTokensField() != null
                 ? useMaxCompletionTokens(profile.maxTokensField(), URI.create(baseUrl)) : useMaxCompletionTokens);
-        return new Request(!reasoning, parallel, completionTokens);
+        return new Request(reasoning, !reasoning, parallel, completionTokens);
     }
 
     /** The settings when {@code OPENAI_API_KEY} is set; empty when it is not (linters-only review). */
@@ -75,7 +84,8 @@ public record ModelSettings(String baseUrl, String apiKey, Role strong, Role che
     }
 
     private static Role role(String name, BotSettings.Role settings) {
-        return new Role(name, settings.temperature(), settings.maxOutputTokens(), Duration.ofSeconds(settings.timeoutSeconds()));
+        return new Role(name, settings.temperature(), settings.maxOutputTokens(), Duration.ofSeconds(settings.timeoutSeconds()),
+                settings.reasoningEffort(), settings.reasoningTokens());
     }
 
     private static boolean useMaxCompletionTokens(String field, URI uri) {

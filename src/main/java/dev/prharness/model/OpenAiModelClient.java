@@ -10,6 +10,7 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.OpenAIException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
+import com.openai.models.ReasoningEffort;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -72,7 +73,14 @@ public final class OpenAiModelClient implements ModelClient {
         if (role.temperature() != null && accepts.sendTemperature()) {
             params.temperature(role.temperature());
         }
-        if (accepts.maxCompletionTokens()) {
+        if (accepts.reasoning()) {
+            // A reasoning model's hidden reasoning counts against max_completion_tokens: without room for it, the
+            // cap is spent before the answer is written.
+            params.maxCompletionTokens(role.maxOutputTokens() + role.reasoningTokens());
+            if (role.reasoningEffort() != null) {
+                params.reasoningEffort(ReasoningEffort.of(role.reasoningEffort()));
+            }
+        } else if (accepts.maxCompletionTokens()) {
             params.maxCompletionTokens(role.maxOutputTokens());
         } else {
             params.maxTokens(role.maxOutputTokens());
@@ -122,10 +130,13 @@ public final class OpenAiModelClient implements ModelClient {
             }
         }
         long prompt = completion.usage().map(u -> u.promptTokens()).orElse(0L);
+        long cached = completion.usage().flatMap(u -> u.promptTokensDetails()).flatMap(d -> d.cachedTokens()).orElse(0L);
         long output = completion.usage().map(u -> u.completionTokens()).orElse(0L);
+        long reasoning = completion.usage().flatMap(u -> u.completionTokensDetails()).flatMap(d -> d.reasoningTokens())
+                .orElse(0L);
         String model = completion.model().isBlank() ? requestedModel : completion.model();
-        return new ModelReply(choice.message().content().orElse(""), calls, model, prompt, output,
-                settings.prices().costUsd(model, prompt, output), choice.finishReason().asString());
+        return new ModelReply(choice.message().content().orElse(""), calls, model, prompt, cached, output, reasoning,
+                settings.prices().costUsd(model, prompt, cached, output), choice.finishReason().asString());
     }
 
     private static void addMessage(ChatCompletionCreateParams.Builder params, ChatMessage message) {

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
-/** Estimated cost of a call from its tokens, by model name (exact, else the longest listed prefix). */
+/**
+ * Estimated cost of a call from its tokens, by model name (exact, else the longest listed prefix). Prompt tokens the
+ * provider served from its cache are priced at the cached-input rate (the input rate when none is listed).
+ */
 public final class PriceTable {
 
     private final Map<String, BotSettings.Price> prices;
@@ -14,9 +17,11 @@ public final class PriceTable {
         this.prices = Map.copyOf(prices);
     }
 
-    public double costUsd(String model, long promptTokens, long completionTokens) {
+    public double costUsd(String model, long promptTokens, long cachedTokens, long completionTokens) {
+        long cached = Math.min(Math.max(cachedTokens, 0), promptTokens);
         return priceOf(model)
-                .map(p -> (promptTokens * p.input() + completionTokens * p.output()) / 1_000_000.0)
+                .map(p -> ((promptTokens - cached) * p.input() + cached * (p.cachedInput() == null ? p.input() : p.cachedInput())
+                        + completionTokens * p.output()) / 1_000_000.0)
                 .orElse(0.0);
     }
 

@@ -200,7 +200,7 @@ public final class PullRequestReviewer {
     }
 
     private static Review emptyReview(PullRequest pr) {
-        var stats = new ReviewStats(0, 0, 0, 0, 0, 0, 0, 0);
+        var stats = new ReviewStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
         String summary = new SummaryWriter().write(pr.baseSha(), pr.headSha(), "", List.of(), List.of(), List.of(), List.of(), stats);
         return new Review(pr.baseSha(), pr.headSha(), summary, List.of(), List.of(), List.of(), stats);
     }

@@ -15,6 +15,9 @@ import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * One review, top to bottom: choose the files, run the linters, let the model review (when there is one),
@@ -24,10 +27,17 @@ public final class ReviewPipeline {
 
     private final LinterReview linters;
     private final Optional<ModelReviewer> model;
+    private final ReviewBudget budget;
 
     public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model) {
+        this(linters, model, ReviewBudget.UNLIMITED);
+    }
+
+    /** {@code budget}: what the model may spend per review (and, in the server, per repository and installation). */
+    public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model, ReviewBudget budget) {
         this.linters = linters;
         this.model = model;
+        this.budget = budget;
     }
 
     /** Reads review configs whose rules are loaded into this pipeline's linters as they are read. */
@@ -38,11 +48,14 @@ public final class ReviewPipeline {
     public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress) {
         long started = System.nanoTime();
         ReviewScope scope = ReviewScope.of(change.diff(), config);
-        LintResult lint = linters.run(change, scope, config, progress);
-        List<Finding> findings = new ArrayList<>(lint.findings());
-        ModelReviewer.Outcome outcome = model
-                .map(m -> m.review(change, scope, config, lint, progress))
+        // The linters run while the model triages and describes the change, which do not need their findings.
+        FutureTask<LintResult> linting = new FutureTask<>(() -> linters.run(change, scope, config, progress));
+        Thread.ofVirtual().name("lint").start(linting);
+        Supplier<LintResult> lintResult = () -> result(linting);
+        ModelReviewer.Outcome outcome = model.map(m -> modelReview(m, change, scope, config, lintResult, progress))
                 .orElse(ModelReviewer.Outcome.none());
+        LintResult lint = lintResult.get();
+        List<Finding> findings = new ArrayList<>(lint.findings());
         findings.addAll(outcome.findings());
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
@@ -59,10 +72,46 @@ public final class ReviewPipeline {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         ReviewStats stats = new ReviewStats(filesReviewed, outcome.modelCalls(), outcome.promptTokens(),
-                outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
+                outcome.cachedTokens(), outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
                 outcome.estimatedCostUsd());
         String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
                 placed.comments(), placed.notes(), skipped, config.rules().checksNotRun(), stats);
         return new Review(change.baseSha(), change.headSha(), summary, placed.comments(), placed.notes(), skipped, stats);
+    }
+
+    /**
+     * The model's review within the budget: refused (linters only, the overview says which budget and when it
+     * resets) when a budget is spent, else capped at what the budgets have left; what it spent is recorded.
+     */
+    private ModelReviewer.Outcome modelReview(ModelReviewer reviewer, ChangeSet change, ReviewScope scope,
+            ReviewConfig config, Supplier<LintResult> lint, ReviewProgress progress) {
+        Optional<SpendingAccount> account = SpendingAccount.current();
+        ReviewBudget.Allowance allowance = budget.allowance(account);
+        if (allowance.refusal().isPresent()) {
+            return new ModelReviewer.Outcome(List.of(), "_Linters only: " + allowance.refusal().get() + "._", List.of(),
+                    0, 0, 0, 0, 0, 0, 0);
+        }
+        ModelReviewer.Outcome outcome = reviewer.review(change, scope, config, lint, progress, allowance.capUsd());
+        budget.spent(account, outcome.estimatedCostUsd());
+        return outcome;
+    }
+
+    /** The linters' result; their failure is this thread's, as if they had run here. */
+    private static LintResult result(FutureTask<LintResult> linting) {
+        try {
+            return linting.get();
+        } catch (InterruptedException e) {
+            linting.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the linters ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -60,6 +60,7 @@ public final class JsonReport implements ReviewRenderer {
         stats.put("files_reviewed", s.filesReviewed());
         stats.put("model_calls", s.modelCalls());
         stats.put("prompt_tokens", s.promptTokens());
+        stats.put("cached_tokens", s.cachedTokens());
         stats.put("completion_tokens", s.completionTokens());
         stats.put("tool_calls", s.toolCalls());
         stats.put("cache_hits", s.cacheHits());

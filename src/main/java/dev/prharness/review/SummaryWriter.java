@@ -75,8 +75,10 @@ public final class SummaryWriter {
         if (stats.modelCalls() == 0) {
             return "<sub>linters only · " + stats.durationMs() + " ms</sub>";
         }
-        return String.format(Locale.ROOT, "<sub>%d model calls · %d+%d tokens · ~$%.4f · %d tool calls (%d cached) · %d ms</sub>",
-                stats.modelCalls(), stats.promptTokens(), stats.completionTokens(), stats.estimatedCostUsd(),
+        String cached = stats.cachedTokens() > 0 ? String.format(Locale.ROOT, " (%d%% of the prompt cached)",
+                Math.round(100.0 * stats.cachedTokens() / Math.max(1, stats.promptTokens()))) : "";
+        return String.format(Locale.ROOT, "<sub>%d model calls · %d+%d tokens%s · ~$%.4f · %d tool calls (%d cached) · %d ms</sub>",
+                stats.modelCalls(), stats.promptTokens(), stats.completionTokens(), cached, stats.estimatedCostUsd(),
                 stats.toolCalls(), stats.cacheHits(), stats.durationMs());
     }
 

@@ -126,14 +126,15 @@ public final class SecretRedactor {
             result = apply(result, targeted, rule.pattern(), t -> literalStarts(t, rule.literals(), rule.lead()),
                     m -> keepNewlines("[REDACTED:" + rule.kind() + "]", m.group()));
         }
-        result = apply(result, targeted, AUTHORIZATION, t -> literalStarts(asciiLowerCase(t), List.of("authorization"), 0),
+        LowerCase lower = new LowerCase();
+        result = apply(result, targeted, AUTHORIZATION, t -> literalStarts(lower.of(t), List.of("authorization"), 0),
                 m -> m.group(1) + "[REDACTED:authorization]");
-        result = apply(result, targeted, CONNECTION_STRING, t -> literalStarts(asciiLowerCase(t), CONNECTION_KEYS, 0),
+        result = apply(result, targeted, CONNECTION_STRING, t -> literalStarts(lower.of(t), CONNECTION_KEYS, 0),
                 m -> placeholder(m.group(2)) ? m.group() : m.group(1) + "[REDACTED:connection-secret]");
-        result = apply(result, targeted, QUOTED, t -> nameStarts(t, SECRET_ANCHORS),
+        result = apply(result, targeted, QUOTED, t -> nameStarts(t, lower.of(t), SECRET_ANCHORS),
                 m -> namesAValue(m.group(2)) && !placeholder(m.group(4))
                         ? m.group(1) + m.group(3) + "[REDACTED:assigned-secret]" + m.group(5) : m.group());
-        result = apply(result, targeted, ASSIGNMENT, t -> nameStarts(t, ASSIGNMENT_ANCHORS),
+        result = apply(result, targeted, ASSIGNMENT, t -> nameStarts(t, lower.of(t), ASSIGNMENT_ANCHORS),
                 m -> namesAValue(m.group(2)) && !placeholder(m.group(3)) && looksSecret(m.group(3))
                         ? m.group(1) + "[REDACTED:assigned-secret]" : m.group());
         return keyMaterial(result);
@@ -198,8 +199,7 @@ public final class SecretRedactor {
      * quote just before it; the lookbehind allows no name character before, and what follows the name is never a
      * name character), and the run holds a secret word, so one of {@code anchors}: the runs around the anchors.
      */
-    private static SortedSet<Integer> nameStarts(String text, List<String> anchors) {
-        String lower = asciiLowerCase(text);
+    private static SortedSet<Integer> nameStarts(String text, String lower, List<String> anchors) {
         SortedSet<Integer> starts = new TreeSet<>();
         for (String anchor : anchors) {
             for (int at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + 1)) {
@@ -220,6 +220,36 @@ public final class SecretRedactor {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
+    /** The ASCII lower case of the text being redacted, made again only when a replacement changed the text. */
+    private static final class LowerCase {
+        private String source;
+        private String lower;
+
+        String of(String text) {
+            if (!text.equals(source)) { // the same instance, the common case, answers at once
+                source = text;
+                lower = asciiLowerCase(text);
+            }
+            return lower;
+        }
+    }
+
+    /** Whether the text holds {@code length} base64 characters in a row, which every key line does. */
+    private static boolean hasBase64Run(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+                if (++run >= length) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     /** Lower case for ASCII letters only, as the patterns' {@code (?i)} matches: same length, same indexes. */
     private static String asciiLowerCase(String text) {
         char[] chars = text.toCharArray();
@@ -237,6 +267,9 @@ public final class SecretRedactor {
      * line 2). Certificates and public keys whose BEGIN line is in view are left alone.
      */
     private static String keyMaterial(String text) {
+        if (!hasBase64Run(text, 64)) {
+            return text; // no line can be a key line: the common case, found in one pass
+        }
         String[] lines = text.split("\n", -1);
         List<Integer> run = new ArrayList<>();
         for (int i = 0; i <= lines.length; i++) {

@@ -17,10 +17,28 @@ public final class UntrustedText {
     private static final String CLOSE = "</untrusted-data>";
 
     private final SecretRedactor redactor = new SecretRedactor();
+    private final boolean redacts;
+
+    public UntrustedText() {
+        this(true);
+    }
+
+    private UntrustedText(boolean redacts) {
+        this.redacts = redacts;
+    }
+
+    /**
+     * For text that becomes a tool result: the tool registry redacts every tool result on its way to the model, so
+     * this one leaves redaction to it (once per result, not twice) and only shows invisible characters and defuses
+     * frames. Neither step can hide a secret from the redactor or make one.
+     */
+    public static UntrustedText forToolResults() {
+        return new UntrustedText(false);
+    }
 
     /** Code or diff text: redacted and with invisible characters shown; line structure kept. */
     public String code(String text) {
-        return neutraliseFrame(showInvisible(redactor.redact(text)));
+        return neutraliseFrame(showInvisible(redacts ? redactor.redact(text) : text));
     }
 
     /** Prose written by the PR author (title, body): also without HTML comments, where hidden prompts hide. */
@@ -69,7 +87,18 @@ public final class UntrustedText {
     }
 
     private static String showInvisible(String text) {
-        return INVISIBLE.matcher(text).replaceAll(m -> String.format("<U+%04X>", (int) m.group().charAt(0)));
+        for (int i = 0; i < text.length(); i++) {
+            if (invisible(text.charAt(i))) {
+                return INVISIBLE.matcher(text).replaceAll(m -> String.format("<U+%04X>", (int) m.group().charAt(0)));
+            }
+        }
+        return text; // nothing to show: the common case, found in one pass
+    }
+
+    /** The characters {@link #INVISIBLE} matches. */
+    private static boolean invisible(char c) {
+        return c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2060' && c <= '\u2064'
+                || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /** Text cannot close or open a frame itself: the markers are defused. */

@@ -8,6 +8,7 @@ import dev.prharness.events.EventLog;
 import dev.prharness.pipeline.PullRequestReviewer;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.pipeline.ReviewProgress;
+import dev.prharness.pipeline.SpendingAccount;
 import dev.prharness.store.Job;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,6 +38,14 @@ public final class JobDispatcher implements JobHandler {
 
     @Override
     public void handle(Job job, LeaseCheck lease) {
+        // The job's repository and installation pay for its model calls (the server's budgets).
+        new SpendingAccount(job.repository(), job.installationId()).charge(() -> {
+            run(job, lease);
+            return null;
+        });
+    }
+
+    private void run(Job job, LeaseCheck lease) {
         PullRequestRef ref = pullRequestOf(job);
         CodeHost host = new LeasedCodeHost(hosts.forInstallation(job.installationId()), lease);
         switch (JobRequest.fromJson(job.payload(), job.kind())) {

@@ -16,7 +16,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The server's Prometheus metrics: deliveries by event and outcome, queue depth, job latency, model calls,
- * tokens and cost, tool cache hit ratio, and GitHub's remaining rate limit. Model, tool, GitHub and job
+ * tokens (prompt, cached, completion) and cost, spend per repository, reviews a budget kept to linters only, tool
+ * cache hit ratio, and GitHub's remaining rate limit. Model, tool, GitHub and job
  * figures come from the structured events everything already emits.
  */
 public final class ServerMetrics implements AutoCloseable {
@@ -74,11 +75,16 @@ public final class ServerMetrics implements AutoCloseable {
                 Counter.builder("prharness_model_calls_total").tag("role", String.valueOf(fields.get("role")))
                         .tag("outcome", String.valueOf(fields.get("outcome"))).register(registry).increment();
                 add("prharness_model_tokens_total", "type", "prompt", fields.get("prompt_tokens"));
+                add("prharness_model_tokens_total", "type", "cached", fields.get("cached_tokens"));
                 add("prharness_model_tokens_total", "type", "completion", fields.get("completion_tokens"));
                 if (fields.get("cost_usd") instanceof Number cost) {
                     Counter.builder("prharness_model_cost_usd_total").register(registry).increment(cost.doubleValue());
                 }
             }
+            case "model_spend" -> add("prharness_model_spend_usd_total", "repository",
+                    String.valueOf(fields.get("repository")), fields.get("usd"));
+            case "budget_refused" -> Counter.builder("prharness_budget_refusals_total")
+                    .tag("budget", String.valueOf(fields.get("budget"))).register(registry).increment();
             case "tool_call" -> {
                 toolCalls.incrementAndGet();
                 if (Boolean.TRUE.equals(fields.get("cache_hit"))) {

@@ -289,6 +289,32 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds what a review spent on the model, in millionths of a USD, to an account's period ({@code repository:acme/w}
+     * and {@code 2026-11-29}, {@code installation:42} and {@code 2026-11}): one atomic upsert, so every replica's
+     * spending counts.
+     */
+    public void addSpend(String account, String period, long microUsd) {
+        update("record model spend of " + account, """
+                INSERT INTO model_spend (account, period, micro_usd, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (account, period) DO UPDATE SET micro_usd = model_spend.micro_usd + excluded.micro_usd,
+                    updated_at = excluded.updated_at""", account, period, microUsd, clock.millis());
+    }
+
+    /** What an account has spent in a period, in millionths of a USD (0 when nothing). */
+    public long spend(String account, String period) {
+        return transaction("read model spend of " + account, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT micro_usd FROM model_spend WHERE account = ? AND period = ?")) {
+                select.setString(1, account);
+                select.setString(2, period);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** One attempt's run record: what the run did, as the events it emitted (JSON), kept with the job. */
     public record RunRecord(int attempt, long recordedMillis, String eventsJson) {}
 
@@ -392,12 +418,13 @@ public final class JobStore implements AutoCloseable {
 
     /**
      * Retention: deletes done, superseded and cancelled jobs last changed more than {@code retention} ago (dead jobs
-     * stay until retried or purged) with their run records, and command counts whose window ended a day ago; how
-     * many jobs went.
+     * stay until retried or purged) with their run records, command counts whose window ended a day ago, and model
+     * spending not added to for 62 days (older than any budget's period); how many jobs went.
      */
     public int prune(Duration retention) {
         long now = clock.millis();
         update("prune command counts", "DELETE FROM usage_counts WHERE window_start < ?", now - Duration.ofDays(1).toMillis());
+        update("prune model spend", "DELETE FROM model_spend WHERE updated_at < ?", now - Duration.ofDays(62).toMillis());
         int pruned = update("prune finished jobs",
                 "DELETE FROM jobs WHERE status IN ('done', 'superseded', 'cancelled') AND updated_at < ?",
                 now - retention.toMillis());
@@ -545,6 +572,12 @@ public final class JobStore implements AutoCloseable {
                             + "recorded_at BIGINT NOT NULL, events TEXT NOT NULL)");
                     ddl.execute("CREATE INDEX IF NOT EXISTS run_records_job ON run_records (job_id)");
                     ddl.execute("INSERT INTO schema_version (version) VALUES (3)");
+                }
+                if (version < 4) {
+                    // Model spending per account (repository, installation) and period (day, month), for budgets.
+                    ddl.execute("CREATE TABLE IF NOT EXISTS model_spend (account TEXT NOT NULL, period TEXT NOT NULL, "
+                            + "micro_usd BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (account, period))");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (4)");
                 }
             }
             return null;

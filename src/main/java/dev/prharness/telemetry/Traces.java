@@ -108,6 +108,8 @@ public final class Traces implements RunObserver, AutoCloseable {
                             .setAttribute(REQUEST_MODEL, model)
                             .setAttribute(INPUT_TOKENS, number(fields.get("prompt_tokens")))
                             .setAttribute(OUTPUT_TOKENS, number(fields.get("completion_tokens")))
+                            .setAttribute("pr_harness.cached_tokens", number(fields.get("cached_tokens")))
+                            .setAttribute("pr_harness.reasoning_tokens", number(fields.get("reasoning_tokens")))
                             .setAttribute("pr_harness.cost_usd", fields.get("cost_usd") instanceof Number n ? n.doubleValue() : 0.0)
                             .setAttribute("pr_harness.purpose", String.valueOf(fields.getOrDefault("purpose", "")));
                     if (fields.get("finish_reason") != null) {

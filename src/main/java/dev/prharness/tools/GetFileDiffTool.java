@@ -39,18 +39,21 @@ final class GetFileDiffTool extends ReviewTool {
         for (Hunk hunk : file.hunks()) {
             body.append(hunk.header()).append('\n');
             for (DiffLine line : hunk.lines()) {
-                body.append(String.format("%5s %5s %s %s%n",
-                        line.newLine() > 0 ? line.newLine() : "",
-                        line.oldLine() > 0 ? line.oldLine() : "",
-                        switch (line.kind()) {
-                            case ADDED -> "+";
-                            case REMOVED -> "-";
-                            case CONTEXT -> " ";
-                        },
-                        line.text()));
+                number(body, line.newLine()).append(' ');
+                number(body, line.oldLine()).append(' ').append(switch (line.kind()) {
+                    case ADDED -> '+';
+                    case REMOVED -> '-';
+                    case CONTEXT -> ' ';
+                }).append(' ').append(line.text()).append('\n');
             }
         }
         return ToolOutcome.ok("Diff of " + UntrustedText.quote(path) + ":\n"
                 + UntrustedText.frame("diff of " + path, context.untrusted().code(body.toString())));
+    }
+
+    /** A line number right-aligned in five columns (blank when the line is not on that side). */
+    private static StringBuilder number(StringBuilder out, int line) {
+        String digits = line > 0 ? Integer.toString(line) : "";
+        return out.append(" ".repeat(Math.max(0, 5 - digits.length()))).append(digits);
     }
 }

@@ -67,6 +67,42 @@ class ModelEndpointTest {
     }
 
     @Test
+    void aReasoningModelGetsRoomToReasonAndTheEffortConfiguredForItsRole() throws Exception {
+        // o3 reasons for 6,000 tokens before it answers; they count against max_completion_tokens.
+        openAi.reasoning(6_000).otherwise(r -> r.offersTool("submit_review")
+                ? openAi.toolCalls("o3", call("submit_review", "{\"summary\": \"reasoned and fine\"}"))
+                : openAi.text("o3", "- adds a counter"));
+        Path config = dir.resolve("reasoning.yml");
+        Files.writeString(config, "models:\n  max_retries: 0\n  strong: {temperature: 0.2, reasoning_effort: high}\n");
+
+        CliRun run = CliRun.of(Map.of("OPENAI_API_KEY", "sk-endpoint-test", "OPENAI_BASE_URL", openAi.baseUrl(),
+                "PR_HARNESS_MODEL", "o3", "PR_HARNESS_CONFIG", config.toString()),
+                "review", "--repo", dir.resolve("repo").toString(), "--base", base, "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode review = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertTrue(review.get("summary").asText().contains("reasoned and fine"), "the answer was not cut off: " + run.out());
+        JsonNode strong = openAi.requests().stream().map(FakeOpenAi.Recorded::body)
+                .filter(b -> b.path("tools").size() > 0).findFirst().orElseThrow();
+        assertEquals(4096 + 16000, strong.path("max_completion_tokens").asLong(), "the output cap plus room to reason");
+        assertEquals("high", strong.path("reasoning_effort").asText());
+        assertFalse(strong.has("temperature"), "a reasoning model takes no temperature, whatever the settings say");
+    }
+
+    @Test
+    void aModelThatDoesNotReasonIsNotSentAReasoningEffort() throws Exception {
+        openAi.otherwise(r -> r.offersTool("submit_review")
+                ? openAi.toolCalls("gpt-4.1", call("submit_review", "{\"summary\": \"fine\"}"))
+                : openAi.text("gpt-4.1", "- adds a counter"));
+
+        // The built-in settings give the cheap role reasoning_effort: low, for when it is a reasoning model.
+        CliRun run = review("gpt-4.1", "");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(openAi.requests().stream().noneMatch(r -> r.body().has("reasoning_effort")));
+    }
+
+    @Test
     void parallelToolCallsAreSentOnlyWhenConfigured() throws Exception {
         openAi.otherwise(r -> r.offersTool("submit_review")
                 ? openAi.toolCalls("local-model", call("submit_review", "{\"summary\": \"fine\"}"))

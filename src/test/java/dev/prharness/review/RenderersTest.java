@@ -24,7 +24,7 @@ class RenderersTest {
         ReviewComment range = new ReviewComment("src/A.java", 20, 18, Side.RIGHT, Severity.WARNING, "model", null,
                 "Use try-with-resources.", "try (var in = open()) {\n```\n}\n", "bbbbbbbbbbbbbbbb");
         FileNote note = new FileNote("src/A.java", 90, Severity.INFO, "checkstyle", "MagicNumber", "'7' is a magic number.");
-        ReviewStats stats = new ReviewStats(1, 3, 1200, 300, 5, 1, 812, 0.0042);
+        ReviewStats stats = new ReviewStats(1, 3, 1200, 0, 300, 5, 1, 812, 0.0042);
         String summary = new SummaryWriter().write("1111111aaaa", "2222222bbbb", "", List.of(single, range), List.of(note),
                 List.of(new Review.SkippedFile("logo.png", "binary file")), List.of(), stats);
         return new Review("1111111aaaa", "2222222bbbb", summary, List.of(single, range), List.of(note),

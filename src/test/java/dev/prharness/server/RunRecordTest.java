@@ -59,7 +59,7 @@ class RunRecordTest {
         github = new FakeGitHub(repo, "acme/widgets").acceptToken("gh-record").botLogin("pr-harness[bot]");
         github.pullRequest(7, base, head);
         openAi = new FakeOpenAi().otherwise(r -> r.model().equals("cheap") ? openAi.text("cheap", "- adds a field")
-                : r.body().get("messages").size() <= 2
+                : r.body().get("messages").size() <= 3
                         ? openAi.toolCalls("strong", call("read_file", "{\"path\": \"" + FILE + "\", \"note\": \"" + TOKEN + "\"}"))
                         : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"ok\"}")));
         Map<String, String> env = TestServer.environment(dir, "record-secret", github, "gh-record", "");

@@ -53,7 +53,7 @@ class ToolCacheTest {
                 .permission("maintainer", "write");
         FakeGitHub.Pr pr = github.pullRequest(7, base, first);
         openAi = new FakeOpenAi().otherwise(r -> r.model().equals("cheap") ? openAi.text("cheap", "- adds fields")
-                : r.body().get("messages").size() <= 2
+                : r.body().get("messages").size() <= 3
                         ? openAi.toolCalls("strong", call("get_file_diff", "{\"path\": \"" + FILE + "\"}"))
                         : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"ok\"}")));
         Map<String, String> env = TestServer.environment(dir, "cache-secret", github, "gh-cache", "");

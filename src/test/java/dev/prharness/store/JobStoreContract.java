@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prharness.commands.CommandLimits;
+import dev.prharness.config.BotSettings;
+import dev.prharness.pipeline.ReviewBudget;
+import dev.prharness.pipeline.SpendingAccount;
+import dev.prharness.server.StoreBudget;
 import dev.prharness.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -221,6 +225,49 @@ abstract class JobStoreContract {
             assertEquals(uses, counts.size(), "every use got a count of its own: " + counts);
             assertEquals(uses, counts.stream().mapToInt(Integer::intValue).max().orElseThrow());
         }
+    }
+
+    @Test
+    void budgetsAreKeptForAllReplicas() throws Exception {
+        BotSettings.Budgets budgets = new BotSettings.Budgets(1.00, 0.50, 2.00);
+        Optional<SpendingAccount> widgets = Optional.of(new SpendingAccount("acme/widgets", 99));
+        Optional<SpendingAccount> gadgets = Optional.of(new SpendingAccount("acme/gadgets", 99));
+        try (JobStore otherReplica = JobStore.open(databaseUrl, clock)) {
+            StoreBudget here = new StoreBudget(store, budgets, clock);
+            StoreBudget there = new StoreBudget(otherReplica, budgets, clock);
+            assertEquals(0.50, here.allowance(widgets).capUsd(), 1e-9, "the least of $1 a review and $0.50 left today");
+
+            here.spent(widgets, 0.30);
+            assertEquals(0.20, there.allowance(widgets).capUsd(), 1e-9, "the other replica sees what this one spent");
+
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    StoreBudget replica = i % 2 == 0 ? here : there;
+                    done.add(threads.submit(() -> replica.spent(widgets, 0.01)));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            ReviewBudget.Allowance spent = there.allowance(widgets);
+            assertTrue(spent.refusal().orElse("").contains("the daily model budget of acme/widgets ($0.50) is spent")
+                    && spent.refusal().get().contains("resets at 2026-11-30 00:00 UTC"), spent.toString());
+            assertTrue(here.allowance(widgets).refusal().isPresent(), "every replica refuses");
+            assertEquals(0.50, here.allowance(gadgets).capUsd(), 1e-9, "another repository has its own day");
+
+            clock.advance(Duration.ofDays(1));
+            assertEquals(0.50, here.allowance(widgets).capUsd(), 1e-9, "a new day");
+            there.spent(gadgets, 1.60);
+            ReviewBudget.Allowance month = here.allowance(widgets);
+            assertTrue(month.refusal().orElse("").contains("monthly model budget ($2.00) is spent")
+                    && month.refusal().get().contains("resets on 2026-12-01"), month.toString());
+        }
+        ReviewBudget.Allowance none = new StoreBudget(store, new BotSettings.Budgets(0.0, null, null), clock).allowance(widgets);
+        assertTrue(none.refusal().isPresent());
     }
 
     @Test

@@ -79,7 +79,7 @@ class TracesTest {
                 FakeOpenAi openAi = new FakeOpenAi()) {
             github.pullRequest(7, base, head);
             openAi.otherwise(r -> r.model().equals("cheap") ? openAi.text("cheap", "- adds a field")
-                    : r.body().get("messages").size() <= 2
+                    : r.body().get("messages").size() <= 3
                             ? openAi.toolCalls("strong", call("get_file_diff", "{\"path\": \"" + FILE + "\"}"))
                             : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"ok\"}")));
             Path settings = dir.resolve("settings.yml");
