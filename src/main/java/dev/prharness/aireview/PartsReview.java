@@ -20,6 +20,7 @@ import dev.prharness.harness.ToolRegistry;
 import dev.prharness.harness.ToolSpec;
 import dev.prharness.pipeline.ReviewProgress;
 import dev.prharness.review.Finding;
+import dev.prharness.safety.InertText;
 import dev.prharness.safety.UntrustedText;
 import dev.prharness.tools.ReviewContext;
 import dev.prharness.tools.ReviewDraft;
@@ -67,7 +68,7 @@ final class PartsReview {
 
     private record Part(int number, int of, List<FileDiff> files) {
         String label() {
-            String names = files.stream().limit(3).map(f -> "`" + f.path() + "`").collect(Collectors.joining(", "));
+            String names = files.stream().limit(3).map(f -> InertText.codeSpan(f.path())).collect(Collectors.joining(", "));
             return "Part " + number + " of " + of + " (" + names + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "")
                     + ")";
         }
@@ -168,7 +169,8 @@ final class PartsReview {
             String who = outcome.part().of() == 1 ? "The model review" : outcome.part().label();
             if (outcome.failure() != null) {
                 out.append("_").append(who).append(" failed: ").append(outcome.failure().getMessage())
-                        .append("; its files got no model review._\n");
+                        .append(outcome.findings().isEmpty() ? "; its files got no model review._\n"
+                                : "; the comments it had made by then are included._\n");
             } else if (outcome.stop().byLimit()) {
                 out.append("_").append(who).append(' ').append(outcome.stop().description())
                         .append(" before it finished; the comments it had made by then are included._\n");

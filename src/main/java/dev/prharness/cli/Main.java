@@ -1,6 +1,7 @@
 package dev.prharness.cli;
 
 import dev.prharness.config.ConfigException;
+import dev.prharness.eval.EvalCaseException;
 import dev.prharness.git.GitException;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.harness.ModelCallException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
         subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class, DoctorCommand.class,
-                JobsCommand.class,
+                JobsCommand.class, EvalCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -54,7 +55,8 @@ public final class Main {
         if (e instanceof GitException git) {
             return git.couldNotComplete() ? UNAVAILABLE : USAGE;
         }
-        if (e instanceof UsageException || e instanceof ConfigException || e instanceof LintConfigException) {
+        if (e instanceof UsageException || e instanceof ConfigException || e instanceof LintConfigException
+                || e instanceof EvalCaseException) {
             return USAGE;
         }
         return UNAVAILABLE;

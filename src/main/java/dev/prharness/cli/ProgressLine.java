@@ -16,7 +16,7 @@ final class ProgressLine implements ReviewProgress {
     }
 
     @Override
-    public void step(String description) {
+    public synchronized void step(String description) {
         if (enabled) {
             stream.print("\r\u001B[2K… " + description);
             stream.flush();
@@ -24,7 +24,7 @@ final class ProgressLine implements ReviewProgress {
         }
     }
 
-    void clear() {
+    synchronized void clear() {
         if (shown) {
             stream.print("\r\u001B[2K");
             stream.flush();

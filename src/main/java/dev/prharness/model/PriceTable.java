@@ -38,4 +38,10 @@ public final class PriceTable {
                 .max(Comparator.comparingInt(String::length))
                 .map(prices::get);
     }
+
+    /** $5.00, $0.50, $0.004: cents, or as many places as a smaller amount needs. */
+    public static String usd(double amount) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(amount).stripTrailingZeros();
+        return "$" + (exact.scale() <= 2 ? exact.setScale(2, java.math.RoundingMode.UNNECESSARY) : exact).toPlainString();
+    }
 }

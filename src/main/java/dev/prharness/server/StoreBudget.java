@@ -2,11 +2,10 @@ package dev.prharness.server;
 
 import dev.prharness.config.BotSettings;
 import dev.prharness.events.EventLog;
+import dev.prharness.model.PriceTable;
 import dev.prharness.pipeline.ReviewBudget;
 import dev.prharness.pipeline.SpendingAccount;
 import dev.prharness.store.JobStore;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,7 +39,7 @@ public final class StoreBudget implements ReviewBudget {
                 double left = budgets.perRepositoryPerDayUsd() - spent(repositoryKey(account.get()), day.toString());
                 if (left <= 0) {
                     return refused("repository", "the daily model budget of " + account.get().repository() + " ("
-                            + usd(budgets.perRepositoryPerDayUsd()) + ") is spent; it resets at " + day.plusDays(1) + " 00:00 UTC");
+                            + PriceTable.usd(budgets.perRepositoryPerDayUsd()) + ") is spent; it resets at " + day.plusDays(1) + " 00:00 UTC");
                 }
                 cap = Math.min(cap, left);
             }
@@ -48,7 +47,7 @@ public final class StoreBudget implements ReviewBudget {
                 double left = budgets.perInstallationPerMonthUsd() - spent(installationKey(account.get()), month.toString());
                 if (left <= 0) {
                     return refused("installation", "this installation's monthly model budget ("
-                            + usd(budgets.perInstallationPerMonthUsd()) + ") is spent; it resets on " + month.plusMonths(1).atDay(1)
+                            + PriceTable.usd(budgets.perInstallationPerMonthUsd()) + ") is spent; it resets on " + month.plusMonths(1).atDay(1)
                             + " (UTC)");
                 }
                 cap = Math.min(cap, left);
@@ -75,12 +74,6 @@ public final class StoreBudget implements ReviewBudget {
     private static Allowance refused(String budget, String why) {
         EventLog.emit("budget_refused", "budget", budget);
         return Allowance.refused(why);
-    }
-
-    /** $5.00, $0.50, $0.004: cents, or as many places as a smaller amount needs. */
-    static String usd(double amount) {
-        BigDecimal exact = BigDecimal.valueOf(amount).stripTrailingZeros();
-        return "$" + (exact.scale() <= 2 ? exact.setScale(2, RoundingMode.UNNECESSARY) : exact).toPlainString();
     }
 
     private double spent(String account, String period) {
