@@ -40,6 +40,7 @@ import dev.prharness.server.Retention;
 import dev.prharness.server.RunsPage;
 import dev.prharness.server.ServerMetrics;
 import dev.prharness.server.StoreBudget;
+import dev.prharness.server.StoreFeedbackLedger;
 import dev.prharness.server.WebhookRouter;
 import dev.prharness.server.WebhookServer;
 import dev.prharness.store.JobStore;
@@ -141,11 +142,6 @@ public final class CompositionRoot {
         return new ReviewPipeline(new LinterReview(lintEngine), ai(false).map(ModelServices::reviewer), budget);
     }
 
-    /** Linters only, saying nothing about the model (what {@code /lint} runs). */
-    public ReviewPipeline lintPipeline() {
-        return new ReviewPipeline(new LinterReview(lintEngine), Optional.empty());
-    }
-
     /** The code host reached with one token, and who the bot is there. */
     public record HostSession(CodeHost host, Optional<String> botLogin) {}
 
@@ -191,7 +187,10 @@ public final class CompositionRoot {
      */
     public CommandRunner commandRunner(ReviewPipeline pipeline, Optional<String> botLogin, UsageCounter usage) {
         Optional<ModelServices> model = ai(false);
-        return new CommandRunner(new CommandRunner.Services(pipeline, lintPipeline(),
+        // /lint: linters only, saying nothing about the model, honouring the same maintainers' feedback as reviews.
+        ReviewPipeline linters = new ReviewPipeline(new LinterReview(lintEngine), Optional.empty(), ReviewBudget.UNLIMITED,
+                pipeline.feedbackLedger());
+        return new CommandRunner(new CommandRunner.Services(pipeline, linters,
                 model.map(ModelServices::answerer), model.map(ModelServices::client), botLogin,
                 new CommandLimits(settings.commands().maxPerUserPerHour(), settings.commands().maxPerPrPerHour(), usage)));
     }
@@ -223,7 +222,7 @@ public final class CompositionRoot {
 
         JobStore store = jobStore();
         ReviewPipeline pipeline = new ReviewPipeline(new LinterReview(lintEngine), ai(false).map(ModelServices::reviewer),
-                new StoreBudget(store, settings.budgets(), Clock.systemUTC()));
+                new StoreBudget(store, settings.budgets(), Clock.systemUTC()), new StoreFeedbackLedger(store));
         OutgoingFilter filter = outgoingFilter();
         CodeHosts hosts = id -> new FilteredCodeHost(installations.forInstallation(id), filter);
         JobDispatcher dispatcher = new JobDispatcher(hosts, pipeline, commandRunner(pipeline, botLogin, store::recordUse), botLogin,

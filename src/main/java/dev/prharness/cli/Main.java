@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A code-review bot: linters and a language model review a change and comment on its lines.",
         subcommands = {ReviewCommand.class, ReviewPrCommand.class, ServeCommand.class, ActionCommand.class, DoctorCommand.class,
-                JobsCommand.class, EvalCommand.class,
+                JobsCommand.class, EvalCommand.class, FeedbackCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -51,6 +51,12 @@ public interface CodeHost {
     void react(PullRequestRef ref, long commentId, String content);
 
     /**
+     * The reactions on an inline review comment (the first 100). The host sends no event for a reaction, so the bot
+     * reads those on its own comments when it reviews.
+     */
+    List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId);
+
+    /**
      * A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown), the changed
      * files, and whether the host cut the file list short (GitHub lists at most 300 files in a comparison).
      */

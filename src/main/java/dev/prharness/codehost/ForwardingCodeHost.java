@@ -66,4 +66,9 @@ public abstract class ForwardingCodeHost implements CodeHost {
     public void react(PullRequestRef ref, long commentId, String content) {
         host.react(ref, commentId, content);
     }
+
+    @Override
+    public List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId) {
+        return host.reviewCommentReactions(ref, reviewCommentId);
+    }
 }

@@ -67,6 +67,11 @@ public final class CommandParser {
                 | `/ask QUESTION` | ask the AI a question about this pull request; the answer comes as a reply |
                 | `/describe` | post an AI summary of what this pull request does |
                 | `/help` | show this list |
+
+                **Teach the bot:** react 👎 to one of its inline comments when it is wrong or not worth it. From someone
+                with write access, that silences the finding: it is not commented again, here or (with the App) on any
+                later pull request of this repository, and the summary lists it. 👍 says the comment helped. The bot
+                reads reactions at its next review of the pull request.
                 """;
     }
 }

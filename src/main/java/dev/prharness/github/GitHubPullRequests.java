@@ -10,6 +10,7 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.ExistingComment;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
+import dev.prharness.codehost.Reaction;
 import dev.prharness.diff.ChangeType;
 import dev.prharness.diff.DiffParseException;
 import dev.prharness.diff.FileDiff;
@@ -252,6 +253,29 @@ public final class GitHubPullRequests implements CodeHost {
                 throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId) {
+        return connection.call("reading the reactions to comment " + reviewCommentId + " on " + ref, () -> {
+            String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/pulls/comments/" + reviewCommentId
+                    + "/reactions?per_page=100";
+            RawRequests.Response response = raw.send("GET", path, null);
+            if (response.status() == 404) {
+                return List.<Reaction>of(); // the comment was deleted meanwhile
+            }
+            if (response.status() / 100 != 2) {
+                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
+            }
+            List<Reaction> reactions = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode r : response.json()) {
+                com.fasterxml.jackson.databind.JsonNode user = r.path("user");
+                reactions.add(new Reaction(r.path("id").asLong(), user.path("login").asText(""),
+                        user.path("type").asText("").equals("Bot"), r.path("content").asText(""),
+                        java.time.Instant.parse(r.path("created_at").asText("1970-01-01T00:00:00Z"))));
+            }
+            return reactions;
         });
     }
 

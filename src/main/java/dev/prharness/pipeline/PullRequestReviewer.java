@@ -2,18 +2,24 @@ package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
 import dev.prharness.codehost.CodeHost;
+import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.ExistingComment;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.diff.Diff;
 import dev.prharness.diff.Side;
+import dev.prharness.events.EventLog;
+import dev.prharness.feedback.Feedback;
+import dev.prharness.feedback.FeedbackCollector;
+import dev.prharness.feedback.FeedbackLedger;
 import dev.prharness.review.FileNote;
 import dev.prharness.review.Review;
 import dev.prharness.review.ReviewComment;
 import dev.prharness.review.ReviewPlan;
 import dev.prharness.review.ReviewPlanner;
 import dev.prharness.review.ReviewStats;
+import dev.prharness.review.Silence;
 import dev.prharness.review.SummaryComment;
 import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
@@ -90,9 +96,10 @@ public final class PullRequestReviewer {
                 .findFirst();
 
         Range range = range(pr, summary.flatMap(s -> SummaryComment.lastReviewedHead(s.body())), options.full());
+        List<Silence> silences = range.change() == null ? List.of() : silences(ref, mine);
         Review review = range.change() == null
                 ? emptyReview(pr)
-                : pipeline.run(range.change(), config, progress);
+                : pipeline.run(range.change(), config, progress, silences);
         Review placed = onlyWhatGitHubPlaces(review, new Diff(pr.files()), !review.baseSha().equals(pr.baseSha()));
 
         Set<String> posted = ReviewPlanner.fingerprintsIn(mine.stream().map(ExistingComment::body).toList());
@@ -133,6 +140,26 @@ public final class PullRequestReviewer {
             host.createComment(planned.ref(), plan.summaryComment());
         }
         return new Outcome(planned.review(), plan, reviewPosted, true, planned.scope());
+    }
+
+    /**
+     * The findings maintainers silenced: the feedback on the bot's comments here is read and kept (the server keeps it
+     * for every pull request of the repository), and every disagreement of someone who may write silences its finding.
+     */
+    private List<Silence> silences(PullRequestRef ref, List<ExistingComment> mine) {
+        FeedbackLedger ledger = pipeline.feedbackLedger();
+        List<Feedback> feedback;
+        try {
+            feedback = new FeedbackCollector().collect(host, ref, mine);
+        } catch (CodeHostException e) {
+            // Reactions that cannot be read now are read at the next review; the review itself goes on.
+            EventLog.emit("feedback_unread", "pull_request", ref.toString(), "error", e.getMessage());
+            feedback = List.of();
+        }
+        ledger.record(feedback);
+        return ledger.silencing(ref.repository(), feedback).stream()
+                .flatMap(f -> f.fingerprints().stream().map(fingerprint -> new Silence(fingerprint, f.user(), f.at())))
+                .toList();
     }
 
     /** The change to review and a line saying what it is; a null change means nothing new to review. */

@@ -3,6 +3,7 @@ package dev.prharness.pipeline;
 import dev.prharness.change.ChangeSet;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.config.ReviewConfigLoader;
+import dev.prharness.feedback.FeedbackLedger;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintFailure;
 import dev.prharness.lint.LintResult;
@@ -10,14 +11,19 @@ import dev.prharness.review.Finding;
 import dev.prharness.review.FindingPlacer;
 import dev.prharness.review.Review;
 import dev.prharness.review.Review.SkippedFile;
+import dev.prharness.review.ReviewComment;
 import dev.prharness.review.ReviewStats;
+import dev.prharness.review.Silence;
 import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One review, top to bottom: choose the files, run the linters, let the model review (when there is one),
@@ -28,6 +34,7 @@ public final class ReviewPipeline {
     private final LinterReview linters;
     private final Optional<ModelReviewer> model;
     private final ReviewBudget budget;
+    private final FeedbackLedger feedback;
 
     public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model) {
         this(linters, model, ReviewBudget.UNLIMITED);
@@ -35,9 +42,20 @@ public final class ReviewPipeline {
 
     /** {@code budget}: what the model may spend per review (and, in the server, per repository and installation). */
     public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model, ReviewBudget budget) {
+        this(linters, model, budget, FeedbackLedger.PER_PULL_REQUEST);
+    }
+
+    /** {@code feedback}: where maintainers' feedback on the bot's comments is kept (the server's job store, or nowhere). */
+    public ReviewPipeline(LinterReview linters, Optional<ModelReviewer> model, ReviewBudget budget, FeedbackLedger feedback) {
         this.linters = linters;
         this.model = model;
         this.budget = budget;
+        this.feedback = feedback;
+    }
+
+    /** Where feedback on this pipeline's pull-request reviews is kept. */
+    public FeedbackLedger feedbackLedger() {
+        return feedback;
     }
 
     /** Reads review configs whose rules are loaded into this pipeline's linters as they are read. */
@@ -46,6 +64,14 @@ public final class ReviewPipeline {
     }
 
     public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress) {
+        return run(change, config, progress, List.of());
+    }
+
+    /**
+     * The review, leaving out the comments whose finding a maintainer silenced ({@code silences}); the summary lists
+     * them, by whom and since when.
+     */
+    public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress, List<Silence> silences) {
         long started = System.nanoTime();
         ReviewScope scope = ReviewScope.of(change.diff(), config);
         // The linters run while the model triages and describes the change, which do not need their findings.
@@ -59,6 +85,19 @@ public final class ReviewPipeline {
         findings.addAll(outcome.findings());
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
+        Map<String, Silence> silenceOf = new HashMap<>();
+        silences.forEach(s -> silenceOf.merge(s.fingerprint(), s, (a, b) -> a.since().isBefore(b.since()) ? a : b));
+        List<ReviewComment> comments = new ArrayList<>();
+        List<Silence.Silenced> silenced = new ArrayList<>();
+        for (ReviewComment comment : placed.comments()) {
+            Optional<Silence> silence = Stream.concat(Stream.of(comment.fingerprint()), comment.alsoFingerprints().stream())
+                    .map(silenceOf::get).filter(java.util.Objects::nonNull).findFirst();
+            if (silence.isPresent()) {
+                silenced.add(new Silence.Silenced(comment, silence.get()));
+            } else {
+                comments.add(comment);
+            }
+        }
         List<SkippedFile> skipped = new ArrayList<>(scope.skipped());
         for (LintFailure failure : lint.failures()) {
             skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));
@@ -75,8 +114,8 @@ public final class ReviewPipeline {
                 outcome.cachedTokens(), outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
                 outcome.estimatedCostUsd());
         String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
-                placed.comments(), placed.notes(), skipped, config.rules().checksNotRun(), stats);
-        return new Review(change.baseSha(), change.headSha(), summary, placed.comments(), placed.notes(), skipped, stats);
+                comments, placed.notes(), skipped, config.rules().checksNotRun(), silenced, stats);
+        return new Review(change.baseSha(), change.headSha(), summary, comments, placed.notes(), skipped, stats);
     }
 
     /**

@@ -13,6 +13,8 @@ public final class CommentMarkdown {
 
     /** The prefix of every hidden marker the bot writes; what follows it identifies the comment. */
     public static final String MARKER_PREFIX = "<!-- pr-harness:";
+    private static final java.util.regex.Pattern RULE_MARKER =
+            java.util.regex.Pattern.compile("<!-- pr-harness:rule ([A-Za-z0-9_.+/-]+) ([A-Za-z0-9_.+/-]+) -->");
 
     /** Message and suggestion share GitHub's 65,536 characters with the heading, fences and marker. */
     private static final int MAX_MESSAGE_CHARS = 30_000;
@@ -58,6 +60,7 @@ public final class CommentMarkdown {
         if (!footer.isEmpty()) {
             body.append("\n<sub>").append(footer).append("</sub>\n");
         }
+        body.append('\n').append(ruleMarker(comment.source(), comment.rule()));
         body.append('\n').append(marker);
         comment.alsoFingerprints().forEach(f -> body.append('\n').append(marker(f)));
         return body.toString();
@@ -83,6 +86,22 @@ public final class CommentMarkdown {
 
     public static String marker(String fingerprint) {
         return MARKER_PREFIX + fingerprint + " -->";
+    }
+
+    /** Which source and rule an inline comment is from, for maintainers' feedback on it (names cut to safe characters). */
+    static String ruleMarker(String source, String rule) {
+        return MARKER_PREFIX + "rule " + safeName(source) + " " + safeName(rule == null || rule.isBlank() ? "-" : rule) + " -->";
+    }
+
+    /** The source and rule named in a comment the bot wrote, when it has them. */
+    public static java.util.Optional<String[]> ruleOf(String body) {
+        java.util.regex.Matcher m = RULE_MARKER.matcher(body == null ? "" : body);
+        return m.find() ? java.util.Optional.of(new String[] {m.group(1), m.group(2)}) : java.util.Optional.empty();
+    }
+
+    private static String safeName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9_.+/-]", "_");
+        return safe.isEmpty() ? "-" : safe;
     }
 
     public static String badge(Severity severity) {

@@ -29,6 +29,13 @@ public final class SummaryWriter {
      */
     public String write(String baseSha, String headSha, String overview, List<ReviewComment> comments,
             List<FileNote> notes, List<Review.SkippedFile> skipped, List<String> checksNotRun, ReviewStats stats) {
+        return write(baseSha, headSha, overview, comments, notes, skipped, checksNotRun, List.of(), stats);
+    }
+
+    /** The same, listing the findings maintainers silenced: by whom and since when (an error is always listed). */
+    public String write(String baseSha, String headSha, String overview, List<ReviewComment> comments,
+            List<FileNote> notes, List<Review.SkippedFile> skipped, List<String> checksNotRun,
+            List<Silence.Silenced> silenced, ReviewStats stats) {
         StringBuilder out = new StringBuilder("## pr-harness review\n\n");
         out.append("Reviewed `").append(shortSha(baseSha)).append("..").append(shortSha(headSha)).append("`: ")
                 .append(Plural.count(stats.filesReviewed(), "file")).append(", ")
@@ -45,6 +52,23 @@ public final class SummaryWriter {
                     .append(": ").append(InertText.oneLine(n.message())).append('\n'));
             if (notes.size() > MAX_NOTES) {
                 out.append("- … and ").append(notes.size() - MAX_NOTES).append(" more\n");
+            }
+            out.append("\n</details>\n");
+        }
+        if (!silenced.isEmpty()) {
+            out.append("\n<details><summary>").append(Plural.count(silenced.size(), "finding"))
+                    .append(" silenced by maintainers</summary>\n\n");
+            silenced.stream().limit(MAX_NOTES).forEach(s -> {
+                ReviewComment c = s.comment();
+                out.append("- ").append(CommentMarkdown.badge(c.severity())).append(' ')
+                        .append(InertText.codeSpan(c.path() + ':' + c.line())).append(' ')
+                        .append(c.rule() == null ? c.source() : c.source() + " " + InertText.codeSpan(c.rule()))
+                        .append(": ").append(InertText.oneLine(c.message())).append(" — 👎 by @")
+                        .append(InertText.oneLine(s.silence().by())).append(" since ")
+                        .append(s.silence().since().toString(), 0, 10).append('\n');
+            });
+            if (silenced.size() > MAX_NOTES) {
+                out.append("- … and ").append(silenced.size() - MAX_NOTES).append(" more\n");
             }
             out.append("\n</details>\n");
         }

@@ -83,6 +83,10 @@ public final class ServerMetrics implements AutoCloseable {
             }
             case "model_spend" -> add("prharness_model_spend_usd_total", "repository",
                     String.valueOf(fields.get("repository")), fields.get("usd"));
+            case "comment_feedback" -> Counter.builder("prharness_comment_feedback_total")
+                    .description("maintainers' and readers' verdicts on the bot's comments")
+                    .tag("rule", String.valueOf(fields.get("rule"))).tag("source", String.valueOf(fields.get("source")))
+                    .tag("verdict", String.valueOf(fields.get("verdict"))).register(registry).increment();
             case "budget_refused" -> Counter.builder("prharness_budget_refusals_total")
                     .tag("budget", String.valueOf(fields.get("budget"))).register(registry).increment();
             case "tool_call" -> {

@@ -315,6 +315,44 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /**
+     * One person's verdict on one of the bot's comments: {@code id} names the gesture (a reaction), {@code fingerprints}
+     * are the comment's (space-separated), {@code writer} whether the person may write to the repository.
+     */
+    public record FeedbackRow(String id, String repository, long commentId, String fingerprints, String source, String rule,
+            String login, boolean writer, String verdict, long atMillis) {}
+
+    /** Keeps a verdict unless the same gesture was kept before (any replica); whether it was new. */
+    public boolean addFeedback(FeedbackRow row) {
+        return update("keep feedback on comment " + row.commentId(), """
+                INSERT INTO comment_feedback (id, repository, comment_id, fingerprints, source, rule, login, writer, verdict,
+                                              at_millis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (repository, id) DO NOTHING""", row.id(), row.repository(), row.commentId(), row.fingerprints(),
+                row.source(), row.rule(), row.login(), row.writer() ? 1 : 0, row.verdict(), row.atMillis()) == 1;
+    }
+
+    /** The verdicts kept for {@code repository} (every repository when empty), oldest first. */
+    public List<FeedbackRow> feedback(Optional<String> repository) {
+        return transaction("read feedback", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, repository, comment_id, fingerprints, source, rule, login, writer, verdict, at_millis
+                    FROM comment_feedback""" + (repository.isPresent() ? " WHERE repository = ?" : "") + " ORDER BY at_millis, id")) {
+                if (repository.isPresent()) {
+                    select.setString(1, repository.get());
+                }
+                List<FeedbackRow> rows = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new FeedbackRow(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
+                                r.getString(6), r.getString(7), r.getInt(8) == 1, r.getString(9), r.getLong(10)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     /** One attempt's run record: what the run did, as the events it emitted (JSON), kept with the job. */
     public record RunRecord(int attempt, long recordedMillis, String eventsJson) {}
 
@@ -578,6 +616,14 @@ public final class JobStore implements AutoCloseable {
                     ddl.execute("CREATE TABLE IF NOT EXISTS model_spend (account TEXT NOT NULL, period TEXT NOT NULL, "
                             + "micro_usd BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (account, period))");
                     ddl.execute("INSERT INTO schema_version (version) VALUES (4)");
+                }
+                if (version < 5) {
+                    // Feedback on the bot's comments (reactions), once per gesture: silences findings, measures rules.
+                    ddl.execute("CREATE TABLE IF NOT EXISTS comment_feedback (id TEXT NOT NULL, repository TEXT NOT NULL, "
+                            + "comment_id BIGINT NOT NULL, fingerprints TEXT NOT NULL, source TEXT NOT NULL, rule TEXT NOT NULL, "
+                            + "login TEXT NOT NULL, writer INTEGER NOT NULL, verdict TEXT NOT NULL, at_millis BIGINT NOT NULL, "
+                            + "PRIMARY KEY (repository, id))");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (5)");
                 }
             }
             return null;

@@ -104,7 +104,8 @@ class HostileModelTest {
         }
         String modelComment = github.reviewComments().stream().map(c -> c.path("body").asText())
                 .filter(b -> b.contains("Looks fine.")).findFirst().orElseThrow();
-        assertEquals(1, count("<!-- pr-harness:", modelComment), "only the bot's own marker: " + modelComment);
+        assertEquals(2, count("<!-- pr-harness:", modelComment), "only the bot's own markers (rule, fingerprint): " + modelComment);
+        assertEquals(1, count("<!-- pr-harness:rule model ", modelComment), modelComment);
         String summary = github.issueComments().get(0).path("body").asText();
         assertEquals(2, count("<!-- pr-harness:", summary), "the summary's own two markers only: " + summary);
         assertTrue(summary.strip().endsWith("<!-- pr-harness:state head=" + second + " -->"), summary);

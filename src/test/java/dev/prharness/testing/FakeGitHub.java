@@ -79,6 +79,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<String> issuedInstallationTokens = new CopyOnWriteArrayList<>();
     private final Map<String, String> permissions = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ObjectNode> reactions = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> reviewCommentReactions = new CopyOnWriteArrayList<>();
     private final Set<String> patchesLeftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, List<JsonNode>> filesByRange = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -150,6 +151,17 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /** Reactions added to comments: each has {@code comment_id} and {@code content}. */
+    /** {@code login} (a bot when {@code bot}) reacts with {@code content} ({@code +1}, {@code -1}, …) to an inline comment. */
+    public FakeGitHub reactToReviewComment(long commentId, String login, String content, boolean bot) {
+        ObjectNode reaction = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("comment_id", commentId)
+                .put("content", content).put("created_at", Instant.now().toString());
+        ObjectNode user = user(login);
+        user.put("type", bot ? "Bot" : "User");
+        reaction.set("user", user);
+        reviewCommentReactions.add(reaction);
+        return this;
+    }
+
     public List<ObjectNode> reactions() {
         return List.copyOf(reactions);
     }
@@ -297,6 +309,14 @@ public final class FakeGitHub implements AutoCloseable {
             ObjectNode json = JSON.createObjectNode().put("permission", permissions.getOrDefault(login, "none"));
             json.set("user", user(login));
             return json(200, json);
+        }
+        if ((m = match("^/pulls/comments/(\\d+)/reactions$", rest)) != null && r.method().equals("GET")) {
+            long id = Long.parseLong(m.group(1));
+            if (reviewComments.stream().noneMatch(c -> c.path("id").asLong() == id)) {
+                return json(404, error("Not Found"));
+            }
+            return page(r, reviewCommentReactions.stream().filter(x -> x.path("comment_id").asLong() == id)
+                    .map(x -> (JsonNode) x).toList());
         }
         if ((m = match("^/issues/comments/(\\d+)/reactions$", rest)) != null && r.method().equals("POST")) {
             ObjectNode reaction = JSON.createObjectNode().put("id", ids.incrementAndGet())

@@ -160,6 +160,12 @@ public final class InMemoryCodeHost implements CodeHost {
         reactions.add(commentId + ":" + content);
     }
 
+    /** No one reacts to the bot's inline comments here. */
+    @Override
+    public List<dev.prharness.codehost.Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId) {
+        return List.of();
+    }
+
     private void writable() {
         if (readOnly) {
             throw new CodeHostException("Resource not accessible by integration", 403, null);
