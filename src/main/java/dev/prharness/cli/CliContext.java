@@ -17,4 +17,18 @@ public record CliContext(Map<String, String> env, PrintStream out, PrintStream e
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
+
+    /** Prints a command's result on standard output, or writes it to {@code output} when one was given (--output). */
+    public void write(String text, java.nio.file.Path output) {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(output, text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
 }

@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalRunner runner = new EvalRunner((model, capUsd) -> roots.computeIfAbsent(model, this::rootFor)
                 .reviewPipeline(ReviewBudget.perReview(capUsd)), context.err());
         EvalRunner.Outcome outcome = runner.run(cases, names, runs, maxCostUsd);
-        write(new EvalReport(cases, outcome).render(format));
+        context.write(new EvalReport(cases, outcome).render(format), output);
         if (outcome.failed()) {
             context.err().println("pr-harness: could not complete: " + outcome.stopped().orElse("a review failed"));
             return Main.UNAVAILABLE;
@@ -107,18 +107,5 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>(context.env());
         env.put("PR_HARNESS_MODEL", model);
         return new CompositionRoot(env, context.err());
-    }
-
-    private void write(String text) {
-        if (output == null) {
-            context.out().print(text);
-            context.out().flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text);
-        } catch (IOException e) {
-            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
-        }
     }
 }

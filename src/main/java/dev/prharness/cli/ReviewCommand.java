@@ -10,9 +10,6 @@ import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
 import dev.prharness.review.Review;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,8 +61,8 @@ final class ReviewCommand implements Callable<Integer> {
         } finally {
             progress.clear();
         }
-        write(outputFormat.renderer(outputFormat == OutputFormat.TEXT && context.terminal() && output == null
-                && context.variable("NO_COLOR").isEmpty()).render(review));
+        context.write(outputFormat.renderer(outputFormat == OutputFormat.TEXT && context.terminal() && output == null
+                && context.variable("NO_COLOR").isEmpty()).render(review), output);
         return threshold.exitCode(review);
     }
 
@@ -89,18 +86,5 @@ final class ReviewCommand implements Callable<Integer> {
         }
         return loader.load(RepositoryConfig.PATH + " at " + baseSha.substring(0, 7), yaml.get(),
                 relative -> repository.fileAt(baseSha, relative).flatMap(TextContent::decode));
-    }
-
-    private void write(String text) {
-        if (output == null) {
-            context.out().print(text);
-            context.out().flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
-        }
     }
 }
