@@ -11,19 +11,15 @@ import dev.prharness.review.Finding;
 import dev.prharness.review.FindingPlacer;
 import dev.prharness.review.Review;
 import dev.prharness.review.Review.SkippedFile;
-import dev.prharness.review.ReviewComment;
 import dev.prharness.review.ReviewStats;
 import dev.prharness.review.Silence;
 import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One review, top to bottom: choose the files, run the linters, let the model review (when there is one),
@@ -85,19 +81,7 @@ public final class ReviewPipeline {
         findings.addAll(outcome.findings());
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
-        Map<String, Silence> silenceOf = new HashMap<>();
-        silences.forEach(s -> silenceOf.merge(s.fingerprint(), s, (a, b) -> a.since().isBefore(b.since()) ? a : b));
-        List<ReviewComment> comments = new ArrayList<>();
-        List<Silence.Silenced> silenced = new ArrayList<>();
-        for (ReviewComment comment : placed.comments()) {
-            Optional<Silence> silence = Stream.concat(Stream.of(comment.fingerprint()), comment.alsoFingerprints().stream())
-                    .map(silenceOf::get).filter(java.util.Objects::nonNull).findFirst();
-            if (silence.isPresent()) {
-                silenced.add(new Silence.Silenced(comment, silence.get()));
-            } else {
-                comments.add(comment);
-            }
-        }
+        Silence.Applied applied = Silence.apply(placed.comments(), silences);
         List<SkippedFile> skipped = new ArrayList<>(scope.skipped());
         for (LintFailure failure : lint.failures()) {
             skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));
@@ -114,8 +98,8 @@ public final class ReviewPipeline {
                 outcome.cachedTokens(), outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
                 outcome.estimatedCostUsd());
         String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
-                comments, placed.notes(), skipped, config.rules().checksNotRun(), silenced, stats);
-        return new Review(change.baseSha(), change.headSha(), summary, comments, placed.notes(), skipped, stats);
+                applied.kept(), placed.notes(), skipped, config.rules().checksNotRun(), applied.silenced(), stats);
+        return new Review(change.baseSha(), change.headSha(), summary, applied.kept(), placed.notes(), skipped, stats);
     }
 
     /**
