@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * How one repository is reviewed ({@code .github/pr-harness.yml}, or {@code --config}): on or off, which
  * files are ignored, where findings may go, the lowest severity worth a comment, the inline comment cap,
- * rulesets (already read and checked), and extra instructions for the model.
+ * rulesets (already read and checked), extra instructions for the model, and rules whose findings maintainers
+ * silenced for the whole repository ({@code ignore_rules}).
  */
 public record ReviewConfig(
         boolean enabled,
@@ -24,7 +25,8 @@ public record ReviewConfig(
         String instructions,
         boolean reviewDrafts,
         int maxFiles,
-        boolean onlyNew) {
+        boolean onlyNew,
+        List<String> ignoreRules) {
 
     public static final int DEFAULT_MAX_INLINE_COMMENTS = 20;
     /** Files read and reviewed in one run at most; a pull request may have 3,000. */
@@ -32,11 +34,12 @@ public record ReviewConfig(
 
     public ReviewConfig {
         ignore = List.copyOf(ignore);
+        ignoreRules = List.copyOf(ignoreRules);
     }
 
     public static ReviewConfig defaults() {
         return new ReviewConfig(true, FilterMode.ADDED, Severity.INFO, DEFAULT_MAX_INLINE_COMMENTS, List.of(),
-                LintRules.defaults(), "", false, DEFAULT_MAX_FILES, true);
+                LintRules.defaults(), "", false, DEFAULT_MAX_FILES, true, List.of());
     }
 
     /** The first ignore glob that matches {@code path}, if any. */

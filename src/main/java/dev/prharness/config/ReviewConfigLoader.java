@@ -59,7 +59,22 @@ public final class ReviewConfigLoader {
                 raw.instructions == null ? "" : raw.instructions,
                 raw.reviewDrafts != null && raw.reviewDrafts,
                 maxFiles(origin, raw.maxFiles),
-                raw.onlyNew == null || raw.onlyNew);
+                raw.onlyNew == null || raw.onlyNew,
+                ignoreRules(origin, raw.ignoreRules));
+    }
+
+    /** Rule names as the bot's comments show them ({@code EmptyCatchBlock}); anything else is a mistake worth naming. */
+    private static List<String> ignoreRules(String origin, List<String> rules) {
+        if (rules == null) {
+            return List.of();
+        }
+        for (String rule : rules) {
+            if (rule == null || !rule.matches("[A-Za-z0-9_.+/-]{1,100}")) {
+                throw new ConfigException(origin + ": ignore_rules: '" + rule + "' is not a rule name; list names as the "
+                        + "bot's comments show them, e.g. ignore_rules: [EmptyCatchBlock]");
+            }
+        }
+        return rules;
     }
 
     private static int maxFiles(String origin, Integer value) {
@@ -138,7 +153,8 @@ public final class ReviewConfigLoader {
             String instructions,
             @JsonProperty("review_drafts") Boolean reviewDrafts,
             @JsonProperty("max_files") Integer maxFiles,
-            @JsonProperty("only_new") Boolean onlyNew) {}
+            @JsonProperty("only_new") Boolean onlyNew,
+            @JsonProperty("ignore_rules") List<String> ignoreRules) {}
 
     private record RawRules(String checkstyle, String pmd) {}
 }

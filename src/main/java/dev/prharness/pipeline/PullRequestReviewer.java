@@ -158,7 +158,7 @@ public final class PullRequestReviewer {
         }
         ledger.record(feedback);
         return ledger.silencing(ref.repository(), feedback).stream()
-                .flatMap(f -> f.fingerprints().stream().map(fingerprint -> new Silence(fingerprint, f.user(), f.at())))
+                .flatMap(f -> f.fingerprints().stream().map(fingerprint -> Silence.ofFinding(fingerprint, f.user(), f.at())))
                 .toList();
     }
 

@@ -64,8 +64,8 @@ public final class ReviewPipeline {
     }
 
     /**
-     * The review, leaving out the comments whose finding a maintainer silenced ({@code silences}); the summary lists
-     * them, by whom and since when.
+     * The review, leaving out the comments whose finding a maintainer silenced ({@code silences}) or whose rule the
+     * repository's config silences ({@code ignore_rules}); the summary lists them, by whom and since when.
      */
     public Review run(ChangeSet change, ReviewConfig config, ReviewProgress progress, List<Silence> silences) {
         long started = System.nanoTime();
@@ -81,7 +81,8 @@ public final class ReviewPipeline {
         findings.addAll(outcome.findings());
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
-        Silence.Applied applied = Silence.apply(placed.comments(), silences);
+        Silence.Applied applied = Silence.apply(placed.comments(), java.util.stream.Stream.concat(silences.stream(),
+                config.ignoreRules().stream().map(Silence::ofRule)).toList());
         List<SkippedFile> skipped = new ArrayList<>(scope.skipped());
         for (LintFailure failure : lint.failures()) {
             skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));

@@ -63,9 +63,10 @@ public final class SummaryWriter {
                 out.append("- ").append(CommentMarkdown.badge(c.severity())).append(' ')
                         .append(InertText.codeSpan(c.path() + ':' + c.line())).append(' ')
                         .append(c.rule() == null ? c.source() : c.source() + " " + InertText.codeSpan(c.rule()))
-                        .append(": ").append(InertText.oneLine(c.message())).append(" — 👎 by @")
-                        .append(InertText.oneLine(s.silence().by())).append(" since ")
-                        .append(s.silence().since().toString(), 0, 10).append('\n');
+                        .append(": ").append(InertText.oneLine(c.message())).append(" — ")
+                        .append(s.silence().since() == null ? "`ignore_rules` in the repository's config"
+                                : "👎 by @" + InertText.oneLine(s.silence().by()) + " since "
+                                        + s.silence().since().toString().substring(0, 10)).append('\n');
             });
             if (silenced.size() > MAX_NOTES) {
                 out.append("- … and ").append(silenced.size() - MAX_NOTES).append(" more\n");

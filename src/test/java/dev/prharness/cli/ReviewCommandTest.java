@@ -249,4 +249,28 @@ class ReviewCommandTest {
         CliRun badRef = CliRun.of(NO_KEY, "review", "--repo", dir.toString(), "--base", "no-such-ref", "--no-ai");
         assertEquals(2, badRef.exitCode(), "a revision that does not exist is the user's to fix: " + badRef.err());
     }
+
+    @Test
+    void rulesTheRepositorysConfigIgnoresAreLeftOutAndListedAsSilenced() throws Exception {
+        Path config = Files.createTempFile("ignore-rules", ".yml");
+        Files.writeString(config, "ignore_rules: [EmptyCatchBlock]\n");
+
+        CliRun run = CliRun.of(NO_KEY, "review", "--repo", dir.toString(), "--base", base, "--head", head, "--format", "json",
+                "--config", config.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode review = new ObjectMapper().readTree(run.out());
+        List<String> rules = new java.util.ArrayList<String>();
+        review.get("comments").forEach(c -> rules.add(c.get("rule").asText()));
+        assertTrue(!rules.contains("EmptyCatchBlock") && !rules.isEmpty(), "the rule is left out, the others stay: " + rules);
+        String summary = review.get("summary").asText();
+        assertTrue(summary.contains("silenced by maintainers") && summary.contains("EmptyCatchBlock")
+                && summary.contains("`ignore_rules` in the repository's config"), summary);
+
+        Files.writeString(config, "ignore_rules: [\"<b>Empty</b>\"]\n");
+        CliRun bad = CliRun.of(NO_KEY, "review", "--repo", dir.toString(), "--base", base, "--head", head, "--config",
+                config.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("ignore_rules: '<b>Empty</b>' is not a rule name"), bad.err());
+    }
 }
