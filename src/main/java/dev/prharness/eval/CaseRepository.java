@@ -59,10 +59,6 @@ final class CaseRepository implements AutoCloseable {
         return LocalChange.of(GitRepository.open(root), baseSha, headSha, new DiffCache());
     }
 
-    Path root() {
-        return root;
-    }
-
     @Override
     public void close() {
         delete(root);

@@ -55,20 +55,12 @@ public final class MeteredModel {
         return usage.whole().costUsd() >= costCapUsd;
     }
 
-    public double costCapUsd() {
-        return costCapUsd;
-    }
-
     public String runId() {
         return runId;
     }
 
     public RunUsage usage() {
         return usage;
-    }
-
-    public String modelFor(ModelRole role) {
-        return client.modelFor(role);
     }
 
     private static long millisSince(long started) {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * Running totals of one review: model calls, tokens (cached and reasoning ones among them), cost, tool calls and
+ * Running totals of one review: model calls, tokens (prompt, of them cached, and completion), cost, tool calls and
  * cache hits. A part of a review (one of its parallel loops) has a usage of its own whose every count also goes to
  * the whole review's. Thread-safe.
  */
@@ -16,7 +16,6 @@ public final class RunUsage {
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong cachedTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
-    private final AtomicLong reasoningTokens = new AtomicLong();
     private final DoubleAdder cost = new DoubleAdder();
     private final AtomicInteger toolCalls = new AtomicInteger();
     private final AtomicInteger cacheHits = new AtomicInteger();
@@ -44,7 +43,6 @@ public final class RunUsage {
         promptTokens.addAndGet(reply.promptTokens());
         cachedTokens.addAndGet(reply.cachedTokens());
         completionTokens.addAndGet(reply.completionTokens());
-        reasoningTokens.addAndGet(reply.reasoningTokens());
         cost.add(reply.costUsd());
         if (whole != null) {
             whole.addModelCall(reply);
@@ -76,11 +74,6 @@ public final class RunUsage {
 
     public long completionTokens() {
         return completionTokens.get();
-    }
-
-    /** Completion tokens a reasoning model spent on reasoning (part of {@link #completionTokens()}). */
-    public long reasoningTokens() {
-        return reasoningTokens.get();
     }
 
     public long totalTokens() {
