@@ -81,7 +81,8 @@ public final class AiReviewer implements ModelReviewer {
         List<SkippedFile> modelSkipped = triaged.entrySet().stream()
                 .map(e -> new SkippedFile(e.getKey(), e.getValue())).toList();
         return new Outcome(result.findings(), result.overview(), modelSkipped, usage.modelCalls(), usage.promptTokens(),
-                usage.cachedTokens(), usage.completionTokens(), usage.toolCalls(), usage.cacheHits(), usage.costUsd());
+                usage.cachedTokens(), usage.completionTokens(), usage.toolCalls(), usage.cacheHits(), usage.costUsd(),
+                result.shortfalls());
     }
 
     private String request(ChangeSet change, List<FileDiff> deep, Map<String, String> skipped, LintResult lint,
@@ -103,8 +104,9 @@ public final class AiReviewer implements ModelReviewer {
                         .append(f.source()).append('/').append(f.rule()).append(": ").append(f.message()).append('\n'));
         String description = "Title:\n" + UntrustedText.frame("title", untrusted.prose(change.info().title()))
                 + "\nDescription:\n" + UntrustedText.frame("description", untrusted.prose(change.info().body()));
-        String instructions = config.instructions().isBlank() ? ""
-                : "\nInstructions from the repository's maintainers (from its default branch):\n" + config.instructions().strip() + "\n";
+        String own = config.instructions().strip() + config.teamInstructions().prompt();
+        String instructions = own.isBlank() ? ""
+                : "\nInstructions from the repository's maintainers (from its default branch):\n" + own.strip() + "\n";
         return Prompts.fill("review-request.md", Map.of(
                 "range", change.baseSha().substring(0, 7) + ".." + change.headSha().substring(0, 7),
                 "description", description,

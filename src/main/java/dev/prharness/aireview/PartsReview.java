@@ -64,7 +64,8 @@ final class PartsReview {
     }
 
     /** The merged findings and the overview (description, review summary, and what stopped early). */
-    record Result(List<Finding> findings, String overview) {}
+    /** The findings, the overview, and what fell short (a part that failed or stopped at a limit), one line each. */
+    record Result(List<Finding> findings, String overview, List<String> shortfalls) {}
 
     private record Part(int number, int of, List<FileDiff> files) {
         String label() {
@@ -96,7 +97,8 @@ final class PartsReview {
                         return describer.describe(change.info(), described, model);
                     });
             if (deep.isEmpty()) {
-                return new Result(List.of(), overview(await(description, threads), "No file needed the model's deep review."));
+                return new Result(List.of(), overview(await(description, threads), "No file needed the model's deep review."),
+                        List.of());
             }
             List<ChatMessage> start = shared.get();
             progress.step("reviewing " + deep.size() + (deep.size() == 1 ? " file" : " files")
@@ -116,7 +118,7 @@ final class PartsReview {
                 throw failed.get(0).failure();
             }
             return new Result(merged(outcomes), split.size() > 1 ? mergedOverview(change, deep, outcomes, model)
-                    : overview(await(description, threads), review(outcomes.get(0).summary(), outcomes)));
+                    : overview(await(description, threads), review(outcomes.get(0).summary(), outcomes)), shortfalls(outcomes));
         }
     }
 
@@ -159,6 +161,20 @@ final class PartsReview {
             }
         }
         return List.copyOf(unique.values());
+    }
+
+    /** What fell short: each part that failed or stopped at a limit. */
+    private static List<String> shortfalls(List<PartOutcome> outcomes) {
+        List<String> shortfalls = new ArrayList<>();
+        for (PartOutcome outcome : outcomes) {
+            String who = outcome.part().of() == 1 ? "the model review" : outcome.part().label();
+            if (outcome.failure() != null) {
+                shortfalls.add(who + " failed: " + outcome.failure().getMessage());
+            } else if (outcome.stop().byLimit()) {
+                shortfalls.add(who + " " + outcome.stop().description() + " before it finished");
+            }
+        }
+        return shortfalls;
     }
 
     /** The review's summary, then what stopped early. */

@@ -27,6 +27,14 @@ public final class QuestionAnswerer {
 
     /** The answer, in markdown; says so when the model stopped at a limit without one. */
     public String answer(ChangeSet change, ReviewConfig config, String question) {
+        return answer(change, config, question, "");
+    }
+
+    /**
+     * The answer to a question asked in a review thread: {@code thread} is the conversation so far (where it sits, the
+     * commented code, who said what), given to the model as the question's context and, like the question, as data.
+     */
+    public String answer(ChangeSet change, ReviewConfig config, String question, String thread) {
         MeteredModel model = new MeteredModel(ai.client(), change.info().id() + "@" + change.headSha().substring(0, 7) + "/ask",
                 new RunUsage());
         List<String> paths = change.diff().files().stream().map(FileDiff::path).toList();
@@ -35,6 +43,8 @@ public final class QuestionAnswerer {
                 ai.settings().limits().maxToolResultChars(), ai.settings().limits().maxToolOutputCharsPerRun());
         String request = "Pull request:\n" + UntrustedText.frame("title", untrusted.prose(change.info().title()))
                 + "\n" + UntrustedText.frame("description", untrusted.prose(change.info().body()))
+                + (thread.isBlank() ? "" : "\n\nThe review thread the question was asked in:\n"
+                        + UntrustedText.frame("thread", untrusted.prose(thread)))
                 + "\n\nQuestion from a maintainer:\n" + UntrustedText.frame("question", untrusted.prose(question));
         Harness.RunResult result = ai.harness().run(List.of(new ChatMessage.System(Prompts.text("ask-system.md")),
                 new ChatMessage.User(request)), tools, model);

@@ -241,8 +241,17 @@ public final class CompositionRoot {
                 throw new ConfigException(e.getMessage(), e);
             }
         });
-        WebhookServer http = new WebhookServer(signature, new WebhookRouter(body -> parser.parse(body).map(BotCommand::name)),
-                store, runner, metrics, runsPage);
+        WebhookServer http = new WebhookServer(signature, new WebhookRouter(new WebhookRouter.CommandFilter() {
+            @Override
+            public Optional<String> commandName(String commentBody) {
+                return parser.parse(commentBody).map(BotCommand::name);
+            }
+
+            @Override
+            public Optional<String> replyCommandName(String replyBody) {
+                return parser.parseReply(replyBody).map(BotCommand::name);
+            }
+        }), store, runner, metrics, runsPage);
         return new ServerAssembly(store, runner, new Retention(store, Duration.ofDays(server.retentionDays())), metrics,
                 http, traces, botLogin);
     }

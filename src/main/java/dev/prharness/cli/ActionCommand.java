@@ -28,8 +28,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code pr-harness action}: the GitHub Action's entrypoint. Reads the Actions environment and the action's
  * inputs ({@code INPUT_<NAME>}, hyphens kept), reviews on {@code pull_request}/{@code pull_request_target},
- * runs commands on {@code issue_comment}, and degrades to the step summary and annotations when the token
- * cannot write.
+ * runs commands on {@code issue_comment} and replies in review threads on {@code pull_request_review_comment}, and
+ * degrades to the step summary and annotations when the token cannot write.
  */
 @Command(name = "action", mixinStandardHelpOptions = true,
         description = "The GitHub Action entrypoint (what the Docker image runs); configured by the action's inputs.")
@@ -57,9 +57,9 @@ final class ActionCommand implements Callable<Integer> {
                 "GITHUB_EVENT_NAME is not set: pr-harness action runs inside a GitHub Actions workflow"));
         Path eventPath = context.variable("GITHUB_EVENT_PATH").map(Path::of).orElseThrow(() -> new UsageException(
                 "GITHUB_EVENT_PATH is not set: pr-harness action runs inside a GitHub Actions workflow"));
-        if (!event.equals("pull_request") && !event.equals("pull_request_target") && !event.equals("issue_comment")) {
+        if (!java.util.Set.of("pull_request", "pull_request_target", "issue_comment", "pull_request_review_comment").contains(event)) {
             context.out().println("pr-harness: the event '" + event + "' is not handled; run this action on "
-                    + "pull_request, pull_request_target or issue_comment. Nothing to do.");
+                    + "pull_request, pull_request_target, issue_comment or pull_request_review_comment. Nothing to do.");
             return Main.OK;
         }
         JsonNode payload = JSON.readTree(Files.readString(eventPath));
@@ -67,9 +67,9 @@ final class ActionCommand implements Callable<Integer> {
         ReviewPipeline pipeline = root.reviewPipeline(false);
         CompositionRoot.HostSession github = root.gitHubWithToken(token, context.variable("GITHUB_REPOSITORY").orElse("action"));
 
-        if (event.equals("issue_comment")) {
+        if (event.equals("issue_comment") || event.equals("pull_request_review_comment")) {
             return command(runner, github.host(), root.commandRunner(pipeline, github.botLogin(),
-                    new ProcessUsageCounter(Clock.systemUTC())), payload);
+                    new ProcessUsageCounter(Clock.systemUTC())), payload, event.equals("pull_request_review_comment"));
         }
         return review(runner, github.host(), pipeline, github.botLogin(), payload, failOn);
     }
@@ -81,7 +81,8 @@ final class ActionCommand implements Callable<Integer> {
         runner.group("pr-harness: reviewing " + ref);
         PullRequestReviewer reviewer = new PullRequestReviewer(github, pipeline, botLogin);
         PullRequestReviewer.Planned planned = reviewer.plan(ref, new PullRequestReviewer.Options(false, false,
-                Optional.empty(), true, input("config").orElse(RepositoryConfig.PATH)), ReviewProgress.SILENT);
+                Optional.empty(), true, input("config").orElse(RepositoryConfig.PATH)).withCheckRun(failOn.threshold()),
+                ReviewProgress.SILENT);
         Review review = planned.review();
         int posted = 0;
         if (!planned.actionable()) {
@@ -109,21 +110,28 @@ final class ActionCommand implements Callable<Integer> {
         return failOn.exitCode(review);
     }
 
-    private int command(WorkflowCommands runner, CodeHost github, CommandRunner commands, JsonNode payload)
+    /**
+     * A command in a new comment: on the conversation ({@code issue_comment}), or a reply in a review thread
+     * ({@code pull_request_review_comment}, answered in the thread).
+     */
+    private int command(WorkflowCommands runner, CodeHost github, CommandRunner commands, JsonNode payload, boolean reply)
             throws IOException {
-        JsonNode issue = payload.path("issue");
-        if (!payload.path("action").asText().equals("created") || issue.path("pull_request").isMissingNode()) {
-            context.out().println("pr-harness: only new comments on pull requests can hold commands. Nothing to do.");
+        JsonNode numbered = reply ? payload.path("pull_request") : payload.path("issue");
+        JsonNode comment = payload.path("comment");
+        long thread = reply ? comment.path("in_reply_to_id").asLong(0) : 0;
+        if (!payload.path("action").asText().equals("created") || (!reply && numbered.path("pull_request").isMissingNode())
+                || (reply && thread < 1)) {
+            context.out().println("pr-harness: only new comments on pull requests (and replies in review threads) can hold "
+                    + "commands. Nothing to do.");
             return Main.OK;
         }
-        PullRequestRef ref = refOf(payload.path("repository"), issue.path("number").asInt());
-        JsonNode comment = payload.path("comment");
+        PullRequestRef ref = refOf(payload.path("repository"), numbered.path("number").asInt());
         runner.group("pr-harness: comment command on " + ref);
         CommandRunner.Result result;
         try {
             result = commands.run(github, ref, new CommandRunner.Comment(comment.path("id").asLong(),
                     comment.path("body").asText(""), comment.path("user").path("login").asText(""),
-                    comment.path("user").path("type").asText("")));
+                    comment.path("user").path("type").asText(""), thread));
         } catch (CodeHostException e) {
             if (!e.isReadOnlyToken()) {
                 throw e;

@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pr-harness feedback}: how people judged the bot's comments, per source and rule, from the server's job store:
- * agreement (👍) against disagreement (👎), and how many disagreements came from people who may write (those silence
- * the finding). The real-world precision of each rule and of the model.
+ * agreement (👍, resolved threads) against disagreement (👎, {@code /ignore}), how many disagreements came from people
+ * who may write (those silence), and how many silences were taken back ({@code /unignore}). The real-world precision of
+ * each rule and of the model.
  */
 @Command(name = "feedback", mixinStandardHelpOptions = true,
-        description = "Agreement per rule and source from people's reactions to the bot's comments (the server's store).")
+        description = "Agreement per rule and source from maintainers' reactions, resolved threads and /ignores (the server's store).")
 final class FeedbackCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -34,6 +35,7 @@ final class FeedbackCommand implements Callable<Integer> {
         int agree;
         int disagree;
         int silencing;
+        int restored;
     }
 
     @Override
@@ -47,6 +49,8 @@ final class FeedbackCommand implements Callable<Integer> {
             Tally tally = byRule.computeIfAbsent(row.source() + " " + row.rule(), k -> new Tally());
             if (row.verdict().equals("agree")) {
                 tally.agree++;
+            } else if (row.verdict().equals("restore")) {
+                tally.restored++;
             } else {
                 tally.disagree++;
                 tally.silencing += row.writer() ? 1 : 0;
@@ -55,15 +59,18 @@ final class FeedbackCommand implements Callable<Integer> {
         PrintStream out = context.out();
         if (byRule.isEmpty()) {
             out.println("No feedback yet" + (repository == null ? "" : " on " + repository)
-                    + ": react 👍 or 👎 to the bot's inline comments; the server reads the reactions at its next review.");
+                    + ": react 👍 or 👎 to the bot's inline comments, or reply /ignore; the server reads reactions and resolved "
+                    + "threads at its next review.");
             return Main.OK;
         }
-        out.printf(Locale.ROOT, "%-12s %-40s %6s %9s %10s %10s%n", "SOURCE", "RULE", "AGREE", "DISAGREE", "AGREEMENT",
-                "SILENCED");
+        out.printf(Locale.ROOT, "%-12s %-40s %6s %9s %10s %10s %9s%n", "SOURCE", "RULE", "AGREE", "DISAGREE", "AGREEMENT",
+                "SILENCED", "RESTORED");
         byRule.forEach((key, t) -> {
             String[] parts = key.split(" ", 2);
-            out.printf(Locale.ROOT, "%-12s %-40s %6d %9d %9.0f%% %10d%n", parts[0], parts[1], t.agree, t.disagree,
-                    100.0 * t.agree / (t.agree + t.disagree), t.silencing);
+            String agreement = t.agree + t.disagree == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%",
+                    100.0 * t.agree / (t.agree + t.disagree));
+            out.printf(Locale.ROOT, "%-12s %-40s %6d %9d %10s %10d %9d%n", parts[0], parts[1], t.agree, t.disagree,
+                    agreement, t.silencing, t.restored);
         });
         return Main.OK;
     }

@@ -6,11 +6,17 @@ import dev.prharness.change.TextContent;
 import dev.prharness.diff.DiffCache;
 import dev.prharness.git.GitRepository;
 import dev.prharness.git.LocalChange;
+import dev.prharness.instructions.InstructionFiles;
+import dev.prharness.instructions.InstructionSource;
+import dev.prharness.instructions.TeamInstructions;
 import dev.prharness.pipeline.RepositoryConfig;
 import dev.prharness.pipeline.ReviewPipeline;
 import dev.prharness.review.OutputFormat;
 import dev.prharness.review.Review;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +59,9 @@ final class ReviewCommand implements Callable<Integer> {
         LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
         ReviewPipeline pipeline = context.root().reviewPipeline(options.noAi);
         ReviewConfig reviewConfig = loadConfig(repository, baseSha, pipeline.configLoader());
+        if (reviewConfig.instructionsFiles()) {
+            reviewConfig = reviewConfig.withTeamInstructions(teamInstructions(repository, baseSha, change));
+        }
 
         ProgressLine progress = new ProgressLine(context.err(), context.terminal() && output == null);
         Review review;
@@ -73,6 +82,24 @@ final class ReviewCommand implements Callable<Integer> {
         }
         return repository.tryResolve(headSha + "~1").orElseThrow(() -> new UsageException(
                 "cannot choose a base: " + head + " has no parent and is on the default branch; pass --base REF"));
+    }
+
+    /** The team's instruction files that apply to the change, read at the base commit (as the config is). */
+    private static TeamInstructions teamInstructions(GitRepository repository, String baseSha, LocalChange change) {
+        List<String> reviewed = change.diff().files().stream().filter(f -> f.newPath() != null).map(f -> f.newPath()).toList();
+        return InstructionFiles.read(new InstructionSource() {
+            @Override
+            public Map<String, Optional<String>> read(List<String> paths) {
+                Map<String, Optional<String>> texts = new LinkedHashMap<>();
+                repository.filesAt(baseSha, paths).forEach((path, bytes) -> texts.put(path, bytes.flatMap(TextContent::decode)));
+                return texts;
+            }
+
+            @Override
+            public List<String> filesIn(String directory) {
+                return repository.filesIn(baseSha, directory);
+            }
+        }, reviewed);
     }
 
     private ReviewConfig loadConfig(GitRepository repository, String baseSha, ReviewConfigLoader loader) {

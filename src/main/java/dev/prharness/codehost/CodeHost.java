@@ -56,6 +56,33 @@ public interface CodeHost {
      */
     List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId);
 
+    /** Adds a reaction to an inline review comment (a reply in a thread). */
+    void reactToReviewComment(PullRequestRef ref, long reviewCommentId, String content);
+
+    /**
+     * Writes a reply in the thread that inline comment {@code threadCommentId} started (the host takes only a thread's
+     * first comment here, not a reply); returns the reply's id.
+     */
+    long replyInThread(PullRequestRef ref, long threadCommentId, String body);
+
+    /** The review threads of the pull request with their comments (on GitHub through GraphQL: REST has no threads). */
+    List<ReviewThread> reviewThreads(PullRequestRef ref);
+
+    /** Marks a review thread resolved. */
+    void resolveThread(PullRequestRef ref, String threadId);
+
+    /** The paths of the files directly in {@code directory} at {@code commitish}; empty when there is no such folder. */
+    List<String> filesIn(PullRequestRef ref, String directory, String commitish);
+
+    /**
+     * Starts a check run named {@code name} on {@code headSha}, in progress; returns its id. A token that may not
+     * write checks gets a {@link CodeHostException} with status 403.
+     */
+    long startCheck(PullRequestRef ref, String name, String headSha, String title);
+
+    /** Completes a check run with its conclusion, summary and annotations (the host takes them in batches). */
+    void completeCheck(PullRequestRef ref, long checkRunId, CheckRun result);
+
     /**
      * A comparison of two commits: the host's status (ahead, behind, diverged, identical, unknown), the changed
      * files, and whether the host cut the file list short (GitHub lists at most 300 files in a comparison).

@@ -4,7 +4,7 @@ import dev.prharness.review.ReviewPlan;
 import dev.prharness.safety.OutgoingFilter;
 import java.util.List;
 
-/** A code host whose every posted text (review body, inline comments, comments, edits) passes the outgoing filter. */
+/** A code host whose every posted text (review body, inline comments, comments, replies, edits, check runs) passes the outgoing filter. */
 public final class FilteredCodeHost extends ForwardingCodeHost {
 
     private final OutgoingFilter filter;
@@ -32,5 +32,18 @@ public final class FilteredCodeHost extends ForwardingCodeHost {
     @Override
     public void editComment(PullRequestRef ref, long commentId, String body) {
         super.editComment(ref, commentId, filter.apply(body));
+    }
+
+    @Override
+    public long replyInThread(PullRequestRef ref, long threadCommentId, String body) {
+        return super.replyInThread(ref, threadCommentId, filter.apply(body));
+    }
+
+    @Override
+    public void completeCheck(PullRequestRef ref, long checkRunId, CheckRun result) {
+        super.completeCheck(ref, checkRunId, new CheckRun(result.conclusion(), filter.apply(result.title()),
+                filter.apply(result.summary()), result.annotations().stream()
+                .map(a -> new CheckRun.Annotation(a.path(), a.line(), a.level(), filter.apply(a.title()), filter.apply(a.message())))
+                .toList()));
     }
 }

@@ -71,4 +71,39 @@ public abstract class ForwardingCodeHost implements CodeHost {
     public List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId) {
         return host.reviewCommentReactions(ref, reviewCommentId);
     }
+
+    @Override
+    public void reactToReviewComment(PullRequestRef ref, long reviewCommentId, String content) {
+        host.reactToReviewComment(ref, reviewCommentId, content);
+    }
+
+    @Override
+    public long replyInThread(PullRequestRef ref, long threadCommentId, String body) {
+        return host.replyInThread(ref, threadCommentId, body);
+    }
+
+    @Override
+    public List<ReviewThread> reviewThreads(PullRequestRef ref) {
+        return host.reviewThreads(ref);
+    }
+
+    @Override
+    public void resolveThread(PullRequestRef ref, String threadId) {
+        host.resolveThread(ref, threadId);
+    }
+
+    @Override
+    public List<String> filesIn(PullRequestRef ref, String directory, String commitish) {
+        return host.filesIn(ref, directory, commitish);
+    }
+
+    @Override
+    public long startCheck(PullRequestRef ref, String name, String headSha, String title) {
+        return host.startCheck(ref, name, headSha, title);
+    }
+
+    @Override
+    public void completeCheck(PullRequestRef ref, long checkRunId, CheckRun result) {
+        host.completeCheck(ref, checkRunId, result);
+    }
 }

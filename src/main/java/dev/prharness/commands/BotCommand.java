@@ -1,5 +1,7 @@
 package dev.prharness.commands;
 
+import dev.prharness.feedback.Feedback;
+import dev.prharness.feedback.Gesture;
 import java.util.Locale;
 
 /** A command a maintainer wrote in a pull request comment (SPEC §8). */
@@ -39,6 +41,20 @@ public sealed interface BotCommand {
             return "describe";
         }
     }
+
+    /**
+     * {@code /ignore}, {@code /ignore rule}, {@code /ignore path GLOB} and their {@code /unignore} twins: a reply in one of
+     * the bot's threads that silences the finding (or its rule) or takes a silence back.
+     */
+    record Ignore(Gesture gesture) implements BotCommand {
+        @Override
+        public String name() {
+            return gesture.verdict() == Feedback.Verdict.RESTORE ? "unignore" : "ignore";
+        }
+    }
+
+    /** A known command written wrongly: its name and what is wrong with it. */
+    record Malformed(String name, String problem) implements BotCommand {}
 
     /** {@code /help}, and what an unknown command gets. */
     record Help(String unknown) implements BotCommand {

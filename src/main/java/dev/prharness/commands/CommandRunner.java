@@ -6,6 +6,7 @@ import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
+import dev.prharness.codehost.ReviewThread;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.harness.MeteredModel;
 import dev.prharness.harness.ModelCallException;
@@ -38,8 +39,20 @@ public final class CommandRunner {
             Optional<QuestionAnswerer> answerer, Optional<ModelClient> model, Optional<String> botLogin,
             CommandLimits limits) {}
 
-    /** The comment that may hold a command. */
-    public record Comment(long id, String body, String author, String authorType) {}
+    /**
+     * The comment that may hold a command: a conversation comment, or a reply in the review thread whose first comment
+     * is {@code threadCommentId} (0 for a conversation comment), answered in that thread.
+     */
+    public record Comment(long id, String body, String author, String authorType, long threadCommentId) {
+
+        public Comment(long id, String body, String author, String authorType) {
+            this(id, body, author, authorType, 0);
+        }
+
+        boolean inThread() {
+            return threadCommentId > 0;
+        }
+    }
 
     /** What happened, for logs and the Action's outputs. */
     public enum Result {
@@ -74,7 +87,7 @@ public final class CommandRunner {
                 || services.botLogin().map(login -> login.equalsIgnoreCase(comment.author())).orElse(false)) {
             return Result.IGNORED;
         }
-        Optional<BotCommand> parsed = parser.parse(comment.body());
+        Optional<BotCommand> parsed = comment.inThread() ? parser.parseReply(comment.body()) : parser.parse(comment.body());
         if (parsed.isEmpty()) {
             return Result.IGNORED;
         }
@@ -85,7 +98,9 @@ public final class CommandRunner {
         }
         if (!host.canWrite(ref, comment.author())) {
             LOG.info("{}: @{} may not run /{} (needs write access)", ref, comment.author(), command.name());
-            if (services.limits().mayTellReader(ref.toString())) {
+            // A reader mentioning the bot in a thread may just be talking about it: only commands get the note.
+            if (!(comment.inThread() && command instanceof BotCommand.Ask && !comment.body().strip().startsWith("/"))
+                    && services.limits().mayTellReader(ref.toString())) {
                 reply(host, ref, comment, "@" + comment.author() + " thanks for trying pr-harness! Its commands are for "
                         + "people with write access to this repository, so this one was not run.");
             }
@@ -96,11 +111,11 @@ public final class CommandRunner {
                     + "or per pull request); `/" + command.name() + "` was not run. Try again later.");
             return Result.LIMITED;
         }
-        host.react(ref, comment.id(), "eyes");
+        react(host, ref, comment, "eyes");
         try {
-            Optional<String> answer = execute(host, ref, command);
+            Optional<String> answer = execute(host, ref, command, comment);
             answer.ifPresent(text -> reply(host, ref, comment, text));
-            host.react(ref, comment.id(), "rocket");
+            react(host, ref, comment, "rocket");
             return Result.DONE;
         } catch (RuntimeException e) {
             if (mayRetry && temporary(e)) {
@@ -108,7 +123,7 @@ public final class CommandRunner {
                 throw e;
             }
             LOG.warn("{}: /{} failed: {}", ref, command.name(), e.getMessage());
-            host.react(ref, comment.id(), "confused");
+            react(host, ref, comment, "confused");
             reply(host, ref, comment, "@" + comment.author() + " `/" + command.name() + "` failed: " + reason(e));
             return Result.FAILED;
         }
@@ -119,8 +134,22 @@ public final class CommandRunner {
         return CommentMarkdown.MARKER_PREFIX + "reply to=" + commentId + " -->";
     }
 
+    /** A reply where the comment was written: in its review thread, or on the conversation. */
     private static void reply(CodeHost host, PullRequestRef ref, Comment comment, String text) {
-        host.createComment(ref, text.strip() + "\n\n" + marker(comment.id()));
+        String body = text.strip() + "\n\n" + marker(comment.id());
+        if (comment.inThread()) {
+            host.replyInThread(ref, comment.threadCommentId(), body);
+        } else {
+            host.createComment(ref, body);
+        }
+    }
+
+    private static void react(CodeHost host, PullRequestRef ref, Comment comment, String content) {
+        if (comment.inThread()) {
+            host.reactToReviewComment(ref, comment.id(), content);
+        } else {
+            host.react(ref, comment.id(), content);
+        }
     }
 
     /** Whether one of the bot's own comments already answers this comment (unknowable when its login is not known). */
@@ -153,18 +182,18 @@ public final class CommandRunner {
         return "an unexpected error. The bot's log has the details.";
     }
 
-    private Optional<String> execute(CodeHost host, PullRequestRef ref, BotCommand command) {
+    private Optional<String> execute(CodeHost host, PullRequestRef ref, BotCommand command, Comment comment) {
         return switch (command) {
             case BotCommand.Review review -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, services.reviewPipeline(),
                         services.botLogin()).review(ref, new PullRequestReviewer.Options(review.full(), false,
-                        Optional.empty(), false), ReviewProgress.SILENT);
+                        Optional.empty(), false).withCheckRun(Optional.empty()), ReviewProgress.SILENT);
                 yield Optional.of(outcome.scope() + " " + posted(outcome));
             }
             case BotCommand.Lint() -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, services.lintPipeline(),
-                        services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false),
-                        ReviewProgress.SILENT);
+                        services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false)
+                        .withCheckRun(Optional.empty()), ReviewProgress.SILENT);
                 yield Optional.of("Linters run. " + posted(outcome));
             }
             case BotCommand.Ask ask -> {
@@ -176,9 +205,14 @@ public final class CommandRunner {
                 PullRequest pr = host.read(ref);
                 ReviewConfig config = RepositoryConfig.load(host, pr, new ArrayList<>(), RepositoryConfig.PATH,
                         services.lintPipeline().configLoader());
-                String answer = answerer.answer(PullRequestChange.whole(host, pr), config, ask.question());
-                yield Optional.of(quote(ask.question()) + "\n\n" + InertText.markdown(answer));
+                String thread = comment.inThread() ? threadContext(host, ref, comment) : "";
+                String answer = answerer.answer(PullRequestChange.whole(host, pr), config, ask.question(), thread);
+                // In a thread the question is right above the answer; on the conversation it is quoted.
+                yield Optional.of((comment.inThread() ? "" : quote(ask.question()) + "\n\n") + InertText.markdown(answer));
             }
+            case BotCommand.Ignore ignore -> Optional.of(new Gestures(services.reviewPipeline().feedbackLedger(),
+                    services.botLogin()).apply(host, ref, comment, ignore.gesture()));
+            case BotCommand.Malformed malformed -> Optional.of(malformed.problem());
             case BotCommand.Describe() -> {
                 ModelClient model = services.model().orElseThrow(() -> new CommandUnavailable(
                         "the AI is not configured on this bot (no OPENAI_API_KEY), and /describe needs it"));
@@ -192,6 +226,28 @@ public final class CommandRunner {
             case BotCommand.Help help -> Optional.of((help.unknown().isEmpty() ? ""
                     : "`/" + help.unknown() + "` is not a command I know.\n\n") + CommandParser.help());
         };
+    }
+
+    /**
+     * The thread a question was asked in, for the model: where it sits, the commented code, and each comment before the
+     * question with its author (the bot's comments without their hidden markers).
+     */
+    private static String threadContext(CodeHost host, PullRequestRef ref, Comment comment) {
+        Optional<ReviewThread> thread = host.reviewThreads(ref).stream()
+                .filter(t -> !t.comments().isEmpty() && t.first().id() == comment.threadCommentId()).findFirst();
+        if (thread.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("File: ").append(thread.get().path()).append('\n');
+        thread.get().first().commentedCode().ifPresent(code -> text.append("Commented line: ").append(code.strip()).append('\n'));
+        for (ReviewThread.Comment c : thread.get().comments()) {
+            if (c.id() == comment.id()) {
+                break;
+            }
+            text.append("\n@").append(c.author()).append(" wrote:\n").append(CommentMarkdown.withoutMarkers(c.body()).strip())
+                    .append('\n');
+        }
+        return text.toString();
     }
 
     private static String posted(PullRequestReviewer.Outcome outcome) {

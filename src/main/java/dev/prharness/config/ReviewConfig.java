@@ -1,19 +1,20 @@
 package dev.prharness.config;
 
 import dev.prharness.diff.FilterMode;
+import dev.prharness.diff.PathGlob;
+import dev.prharness.instructions.TeamInstructions;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How one repository is reviewed ({@code .github/pr-harness.yml}, or {@code --config}): on or off, which
  * files are ignored, where findings may go, the lowest severity worth a comment, the inline comment cap,
- * rulesets (already read and checked), extra instructions for the model, and rules whose findings maintainers
- * silenced for the whole repository ({@code ignore_rules}).
+ * rulesets (already read and checked), extra instructions for the model, rules whose findings maintainers
+ * silenced for the whole repository ({@code ignore_rules}), whether threads of fixed findings are resolved, whether the
+ * team's instruction files reach the model (and, once read, those that apply to the change), and the lowest severity
+ * that makes the check run fail ({@code fail_on}).
  */
 public record ReviewConfig(
         boolean enabled,
@@ -26,7 +27,11 @@ public record ReviewConfig(
         boolean reviewDrafts,
         int maxFiles,
         boolean onlyNew,
-        List<String> ignoreRules) {
+        List<IgnoredRule> ignoreRules,
+        boolean resolveFixedThreads,
+        boolean instructionsFiles,
+        Optional<Severity> failOn,
+        TeamInstructions teamInstructions) {
 
     public static final int DEFAULT_MAX_INLINE_COMMENTS = 20;
     /** Files read and reviewed in one run at most; a pull request may have 3,000. */
@@ -39,18 +44,18 @@ public record ReviewConfig(
 
     public static ReviewConfig defaults() {
         return new ReviewConfig(true, FilterMode.ADDED, Severity.INFO, DEFAULT_MAX_INLINE_COMMENTS, List.of(),
-                LintRules.defaults(), "", false, DEFAULT_MAX_FILES, true, List.of());
+                LintRules.defaults(), "", false, DEFAULT_MAX_FILES, true, List.of(), true, true, Optional.empty(),
+                TeamInstructions.NONE);
+    }
+
+    /** The same config with the team's instruction files that apply to the change under review. */
+    public ReviewConfig withTeamInstructions(TeamInstructions team) {
+        return new ReviewConfig(enabled, filter, minSeverity, maxInlineComments, ignore, rules, instructions, reviewDrafts,
+                maxFiles, onlyNew, ignoreRules, resolveFixedThreads, instructionsFiles, failOn, team);
     }
 
     /** The first ignore glob that matches {@code path}, if any. */
     public Optional<String> ignoredBy(String path) {
-        Path asPath = Path.of(path);
-        for (String glob : ignore) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            if (matcher.matches(asPath) || (!glob.contains("/") && matcher.matches(asPath.getFileName()))) {
-                return Optional.of(glob);
-            }
-        }
-        return Optional.empty();
+        return ignore.stream().filter(glob -> PathGlob.matches(glob, path)).findFirst();
     }
 }

@@ -3,15 +3,20 @@ package dev.prharness.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.prharness.diff.FilterMode;
+import dev.prharness.diff.PathGlob;
+import dev.prharness.instructions.TeamInstructions;
 import dev.prharness.change.RepositoryPath;
 import dev.prharness.lint.LintConfigException;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -60,21 +65,60 @@ public final class ReviewConfigLoader {
                 raw.reviewDrafts != null && raw.reviewDrafts,
                 maxFiles(origin, raw.maxFiles),
                 raw.onlyNew == null || raw.onlyNew,
-                ignoreRules(origin, raw.ignoreRules));
+                ignoreRules(origin, raw.ignoreRules),
+                raw.resolveFixedThreads == null || raw.resolveFixedThreads,
+                raw.instructionsFiles == null || raw.instructionsFiles,
+                failOn(origin, raw.failOn),
+                TeamInstructions.NONE);
     }
 
-    /** Rule names as the bot's comments show them ({@code EmptyCatchBlock}); anything else is a mistake worth naming. */
-    private static List<String> ignoreRules(String origin, List<String> rules) {
-        if (rules == null) {
+    /**
+     * Rule names as the bot's comments show them ({@code EmptyCatchBlock}), or {@code {rule: NAME, paths: [GLOB, …]}} for
+     * some paths only; anything else is a mistake worth naming.
+     */
+    private static List<IgnoredRule> ignoreRules(String origin, List<JsonNode> entries) {
+        if (entries == null) {
             return List.of();
         }
-        for (String rule : rules) {
-            if (rule == null || !rule.matches("[A-Za-z0-9_.+/-]{1,100}")) {
+        List<IgnoredRule> rules = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            JsonNode name = entry != null && entry.isObject() ? entry.path("rule") : entry;
+            String rule = name != null && name.isTextual() ? name.asText() : String.valueOf(name);
+            if (name == null || !name.isTextual() || !rule.matches("[A-Za-z0-9_.+/-]{1,100}")) {
                 throw new ConfigException(origin + ": ignore_rules: '" + rule + "' is not a rule name; list names as the "
-                        + "bot's comments show them, e.g. ignore_rules: [EmptyCatchBlock]");
+                        + "bot's comments show them, e.g. ignore_rules: [EmptyCatchBlock], or {rule: EmptyCatchBlock, "
+                        + "paths: [\"src/test/**\"]} for some paths");
             }
+            List<String> paths = new ArrayList<>();
+            if (entry.isObject()) {
+                List<String> unknown = new ArrayList<>();
+                entry.fieldNames().forEachRemaining(field -> {
+                    if (!field.equals("rule") && !field.equals("paths")) {
+                        unknown.add(field);
+                    }
+                });
+                if (!unknown.isEmpty() || !entry.path("paths").isArray() || entry.path("paths").isEmpty()) {
+                    throw new ConfigException(origin + ": ignore_rules: the entry for " + rule + " needs 'paths', a list of "
+                            + "globs (and nothing else), e.g. {rule: " + rule + ", paths: [\"src/test/**\"]}");
+                }
+                for (JsonNode glob : entry.path("paths")) {
+                    if (!glob.isTextual() || !PathGlob.valid(glob.asText())) {
+                        throw new ConfigException(origin + ": ignore_rules: " + rule + ": '" + glob.asText(String.valueOf(glob))
+                                + "' is not a path glob; use e.g. \"src/test/**\"");
+                    }
+                    paths.add(glob.asText());
+                }
+            }
+            rules.add(new IgnoredRule(rule, paths));
         }
         return rules;
+    }
+
+    private static Optional<Severity> failOn(String origin, String value) {
+        if (value == null || value.strip().equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(value(origin, "fail_on", () -> Severity.parse(value)));
     }
 
     private static int maxFiles(String origin, Integer value) {
@@ -154,7 +198,10 @@ public final class ReviewConfigLoader {
             @JsonProperty("review_drafts") Boolean reviewDrafts,
             @JsonProperty("max_files") Integer maxFiles,
             @JsonProperty("only_new") Boolean onlyNew,
-            @JsonProperty("ignore_rules") List<String> ignoreRules) {}
+            @JsonProperty("ignore_rules") List<JsonNode> ignoreRules,
+            @JsonProperty("resolve_fixed_threads") Boolean resolveFixedThreads,
+            @JsonProperty("instructions_files") Boolean instructionsFiles,
+            @JsonProperty("fail_on") String failOn) {}
 
     private record RawRules(String checkstyle, String pmd) {}
 }

@@ -1,5 +1,6 @@
 package dev.prharness.feedback;
 
+import dev.prharness.review.Silence;
 import java.util.List;
 
 /**
@@ -12,8 +13,11 @@ public interface FeedbackLedger {
     /** Keeps what was not kept before; returns that part. */
     List<Feedback> record(List<Feedback> feedback);
 
-    /** The feedback that silences findings in {@code repository}: the kept, and {@code current} (this pull request's). */
-    List<Feedback> silencing(String repository, List<Feedback> current);
+    /** The silences that stand in {@code repository}: from what is kept and from {@code current} (this pull request's). */
+    List<Silence> silences(String repository, List<Feedback> current);
+
+    /** Whether what is recorded holds for the whole repository and later pull requests, or only for this pull request. */
+    boolean remembers();
 
     /** Keeps nothing: a pull request's own feedback is all there is. */
     FeedbackLedger PER_PULL_REQUEST = new FeedbackLedger() {
@@ -23,8 +27,13 @@ public interface FeedbackLedger {
         }
 
         @Override
-        public List<Feedback> silencing(String repository, List<Feedback> current) {
-            return current.stream().filter(Feedback::silences).toList();
+        public List<Silence> silences(String repository, List<Feedback> current) {
+            return ActiveSilences.of(current);
+        }
+
+        @Override
+        public boolean remembers() {
+            return false;
         }
     };
 }

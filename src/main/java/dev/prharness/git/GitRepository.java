@@ -127,8 +127,14 @@ public final class GitRepository {
             if (end < 0) {
                 throw new GitException("git cat-file --batch ended before " + commit + ":" + path, true, null);
             }
-            String[] header = new String(out, at, end - at, StandardCharsets.UTF_8).split(" ");
+            String line = new String(out, at, end - at, StandardCharsets.UTF_8);
             at = end + 1;
+            if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
+                // "<commit>:<path> missing": the path may hold spaces, so this line is not split
+                files.put(path, Optional.empty());
+                continue;
+            }
+            String[] header = line.split(" ");
             if (header.length == 3 && header[1].equals("blob")) {
                 int size = Integer.parseInt(header[2]);
                 if (at + size > out.length) {
@@ -153,6 +159,15 @@ public final class GitRepository {
             }
         }
         return -1;
+    }
+
+    /** The paths of the files directly in {@code directory} at {@code commit}; none when there is no such folder. */
+    public List<String> filesIn(String commit, String directory) {
+        Result result = git("ls-tree", "--name-only", commit, "--", directory.replaceAll("/+$", "") + "/");
+        if (result.exitCode() != 0) {
+            return List.of();
+        }
+        return result.text().lines().filter(l -> !l.isBlank()).toList();
     }
 
     /** Subjects of the commits in {@code base..head}, newest first. */

@@ -1,16 +1,19 @@
 package dev.prharness.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.prharness.change.TextContent;
+import dev.prharness.codehost.CheckRun;
 import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.ExistingComment;
 import dev.prharness.codehost.PullRequest;
 import dev.prharness.codehost.PullRequestRef;
 import dev.prharness.codehost.Reaction;
+import dev.prharness.codehost.ReviewThread;
 import dev.prharness.diff.ChangeType;
 import dev.prharness.diff.DiffParseException;
 import dev.prharness.diff.FileDiff;
@@ -50,6 +53,11 @@ public final class GitHubPullRequests implements CodeHost {
     private static final int FILES_PER_QUERY = 100;
     /** GitHub lists at most this many files in a comparison of two commits. */
     private static final int COMPARE_FILE_LIMIT = 300;
+    /** GitHub takes at most 50 annotations in one check run request. */
+    private static final int ANNOTATIONS_PER_REQUEST = 50;
+    /** GraphQL connections give at most 100 nodes a page. */
+    private static final int THREADS_PER_QUERY = 100;
+    private static final int COMMENTS_PER_THREAD = 100;
 
     private final GitHubConnection connection;
     private final RawRequests raw;
@@ -277,6 +285,163 @@ public final class GitHubPullRequests implements CodeHost {
             }
             return reactions;
         });
+    }
+
+    @Override
+    public void reactToReviewComment(PullRequestRef ref, long reviewCommentId, String content) {
+        connection.call("reacting to review comment " + reviewCommentId + " on " + ref, () -> sent("POST",
+                repoPath(ref) + "/pulls/comments/" + reviewCommentId + "/reactions", Map.of("content", content)));
+    }
+
+    @Override
+    public long replyInThread(PullRequestRef ref, long threadCommentId, String body) {
+        return connection.call("replying in the thread of comment " + threadCommentId + " on " + ref, () -> sent("POST",
+                repoPath(ref) + "/pulls/" + ref.number() + "/comments/" + threadCommentId + "/replies", Map.of("body", body))
+                .path("id").asLong());
+    }
+
+    /** Every thread, {@value #THREADS_PER_QUERY} a query, each with its first {@value #COMMENTS_PER_THREAD} comments. */
+    @Override
+    public List<ReviewThread> reviewThreads(PullRequestRef ref) {
+        return connection.call("reading the review threads of " + ref, () -> {
+            List<ReviewThread> threads = new ArrayList<>();
+            String cursor = null;
+            do {
+                ObjectNode variables = JSON.createObjectNode().put("owner", ref.owner()).put("name", ref.repo())
+                        .put("number", ref.number());
+                variables.put("cursor", cursor);
+                JsonNode page = graphQl(REVIEW_THREADS, variables).path("repository").path("pullRequest").path("reviewThreads");
+                for (JsonNode thread : page.path("nodes")) {
+                    threads.add(threadOf(thread));
+                }
+                cursor = page.path("pageInfo").path("hasNextPage").asBoolean(false)
+                        ? page.path("pageInfo").path("endCursor").asText(null) : null;
+            } while (cursor != null);
+            return threads;
+        });
+    }
+
+    @Override
+    public void resolveThread(PullRequestRef ref, String threadId) {
+        connection.call("resolving review thread " + threadId + " on " + ref, () -> graphQl(
+                "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }",
+                JSON.createObjectNode().put("id", threadId)));
+    }
+
+    @Override
+    public List<String> filesIn(PullRequestRef ref, String directory, String commitish) {
+        return connection.call("listing " + directory + " at " + commitish + " in " + ref.repository(), () -> {
+            String path = repoPath(ref) + "/contents/" + directory + "?ref=" + java.net.URLEncoder.encode(commitish,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            RawRequests.Response response = raw.send("GET", path, null);
+            if (response.status() == 404) {
+                return List.<String>of();
+            }
+            JsonNode listing = ok(response, path);
+            List<String> files = new ArrayList<>();
+            if (listing.isArray()) {
+                listing.forEach(entry -> {
+                    if (entry.path("type").asText().equals("file")) {
+                        files.add(entry.path("path").asText());
+                    }
+                });
+            }
+            return files;
+        });
+    }
+
+    @Override
+    public long startCheck(PullRequestRef ref, String name, String headSha, String title) {
+        return connection.call("starting check run " + name + " on " + ref, () -> {
+            ObjectNode request = JSON.createObjectNode().put("name", name).put("head_sha", headSha)
+                    .put("status", "in_progress").put("started_at", java.time.Instant.now().toString());
+            request.putObject("output").put("title", title).put("summary", title);
+            return sent("POST", repoPath(ref) + "/check-runs", request).path("id").asLong();
+        });
+    }
+
+    /**
+     * Completes a check run: the first request sets the conclusion, summary and the first
+     * {@value #ANNOTATIONS_PER_REQUEST} annotations (GitHub's limit a request); each further batch is one more update
+     * of the same output, which GitHub adds to the annotations already there.
+     */
+    @Override
+    public void completeCheck(PullRequestRef ref, long checkRunId, CheckRun result) {
+        connection.call("completing check run " + checkRunId + " on " + ref, () -> {
+            String path = repoPath(ref) + "/check-runs/" + checkRunId;
+            List<CheckRun.Annotation> all = result.annotations();
+            int from = 0;
+            do {
+                ObjectNode request = JSON.createObjectNode();
+                if (from == 0) {
+                    request.put("status", "completed").put("conclusion", result.conclusion().apiName())
+                            .put("completed_at", java.time.Instant.now().toString());
+                }
+                ObjectNode output = request.putObject("output").put("title", result.title()).put("summary", result.summary());
+                ArrayNode annotations = output.putArray("annotations");
+                for (CheckRun.Annotation a : all.subList(from, Math.min(all.size(), from + ANNOTATIONS_PER_REQUEST))) {
+                    annotations.addObject().put("path", a.path()).put("start_line", a.line()).put("end_line", a.line())
+                            .put("annotation_level", a.level()).put("title", a.title()).put("message", a.message());
+                }
+                sent("PATCH", path, request);
+                from += ANNOTATIONS_PER_REQUEST;
+            } while (from < all.size());
+            return null;
+        });
+    }
+
+    private static final String REVIEW_THREADS = "query($owner: String!, $name: String!, $number: Int!, $cursor: String) {"
+            + " repository(owner: $owner, name: $name) { pullRequest(number: $number) {"
+            + " reviewThreads(first: " + THREADS_PER_QUERY + ", after: $cursor) { pageInfo { hasNextPage endCursor }"
+            + " nodes { id isResolved path resolvedBy { login }"
+            + " comments(first: " + COMMENTS_PER_THREAD + ") { nodes { databaseId body createdAt diffHunk"
+            + " author { login __typename } } } } } } } }";
+
+    /**
+     * A thread as GraphQL gives it. GraphQL names an App by its slug ({@code pr-harness}) where REST says
+     * {@code pr-harness[bot]}; the REST form is kept, so one login names the bot everywhere.
+     */
+    private static ReviewThread threadOf(JsonNode thread) {
+        List<ReviewThread.Comment> comments = new ArrayList<>();
+        for (JsonNode c : thread.path("comments").path("nodes")) {
+            boolean bot = c.path("author").path("__typename").asText().equals("Bot");
+            String login = c.path("author").path("login").asText("");
+            comments.add(new ReviewThread.Comment(c.path("databaseId").asLong(), bot && !login.endsWith("[bot]") ? login + "[bot]"
+                    : login, bot, c.path("body").asText(""), java.time.Instant.parse(c.path("createdAt").asText("1970-01-01T00:00:00Z")),
+                    c.path("diffHunk").asText("")));
+        }
+        return new ReviewThread(thread.path("id").asText(), thread.path("isResolved").asBoolean(false),
+                thread.path("resolvedBy").path("login").asText(""), thread.path("path").asText(""), comments);
+    }
+
+    /** A GraphQL request's {@code data}; GitHub answers 200 with {@code errors} for a refused one. */
+    private JsonNode graphQl(String query, ObjectNode variables) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        body.set("variables", variables);
+        RawRequests.Response response = raw.graphQl(body);
+        JsonNode json = response.status() / 100 == 2 ? response.json() : null;
+        if (json == null || json.has("errors") || !json.has("data")) {
+            boolean forbidden = response.body().contains("FORBIDDEN") || response.body().contains("not accessible");
+            throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 != 2 ? response.status()
+                    : forbidden ? 403 : 422, null, connection.apiUrl() + "/graphql");
+        }
+        return json.path("data");
+    }
+
+    /** Sends a request that must succeed; its JSON answer (empty object for none). */
+    private JsonNode sent(String method, String path, Object body) throws IOException {
+        return ok(raw.send(method, path, body), path);
+    }
+
+    private JsonNode ok(RawRequests.Response response, String path) throws IOException {
+        if (response.status() / 100 != 2) {
+            throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : response.json();
+    }
+
+    private static String repoPath(PullRequestRef ref) {
+        return "/repos/" + ref.owner() + "/" + ref.repo();
     }
 
     /** The login this connection posts as, when GitHub can tell. */

@@ -24,6 +24,10 @@ public final class LinterReview {
         this.engine = engine;
     }
 
+    LintEngine engine() {
+        return engine;
+    }
+
     /** Loads {@code rules} into the linters, or throws {@code LintConfigException} saying why they cannot be. */
     public void load(LintRules rules) {
         engine.prepare(rules);

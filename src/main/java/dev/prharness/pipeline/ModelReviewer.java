@@ -20,18 +20,22 @@ public interface ModelReviewer {
     Outcome review(ChangeSet change, ReviewScope scope, ReviewConfig config, Supplier<LintResult> lint,
             ReviewProgress progress, double costCapUsd);
 
-    /** The model's findings, its prose overview, files it chose not to review, and what it cost. */
+    /**
+     * The model's findings, its prose overview, files it chose not to review, what it cost, and what fell short (the
+     * review refused by a budget, a loop that failed or stopped at a limit), one line each.
+     */
     record Outcome(List<Finding> findings, String overview, List<SkippedFile> skipped, int modelCalls,
             long promptTokens, long cachedTokens, long completionTokens, int toolCalls, int cacheHits,
-            double estimatedCostUsd) {
+            double estimatedCostUsd, List<String> shortfalls) {
 
         public Outcome {
             findings = List.copyOf(findings);
             skipped = List.copyOf(skipped);
+            shortfalls = List.copyOf(shortfalls);
         }
 
         public static Outcome none() {
-            return new Outcome(List.of(), "", List.of(), 0, 0, 0, 0, 0, 0, 0);
+            return new Outcome(List.of(), "", List.of(), 0, 0, 0, 0, 0, 0, 0, List.of());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
+import dev.prharness.config.IgnoredRule;
 import dev.prharness.config.ReviewConfig;
 import dev.prharness.config.ReviewConfigLoader;
 import dev.prharness.feedback.FeedbackLedger;
@@ -54,6 +55,11 @@ public final class ReviewPipeline {
         return feedback;
     }
 
+    /** Judges the bot's threads against a new head with this pipeline's linters. */
+    FixedThreads fixedThreads() {
+        return new FixedThreads(linters.engine());
+    }
+
     /** Reads review configs whose rules are loaded into this pipeline's linters as they are read. */
     public ReviewConfigLoader configLoader() {
         return new ReviewConfigLoader(linters::load);
@@ -82,7 +88,7 @@ public final class ReviewPipeline {
 
         FindingPlacer.Placed placed = new FindingPlacer(change.diff(), config.filter(), config.minSeverity()).place(findings);
         Silence.Applied applied = Silence.apply(placed.comments(), java.util.stream.Stream.concat(silences.stream(),
-                config.ignoreRules().stream().map(Silence::ofRule)).toList());
+                config.ignoreRules().stream().flatMap(IgnoredRule::silences)).toList());
         List<SkippedFile> skipped = new ArrayList<>(scope.skipped());
         for (LintFailure failure : lint.failures()) {
             skipped.add(new SkippedFile(failure.path(), failure.linter() + " could not analyse it: " + failure.message()));
@@ -98,9 +104,18 @@ public final class ReviewPipeline {
         ReviewStats stats = new ReviewStats(filesReviewed, outcome.modelCalls(), outcome.promptTokens(),
                 outcome.cachedTokens(), outcome.completionTokens(), outcome.toolCalls(), outcome.cacheHits() + lint.cacheHits(), millis,
                 outcome.estimatedCostUsd());
-        String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), outcome.overview(),
+        String overview = model.isEmpty() || config.teamInstructions().isEmpty() ? outcome.overview()
+                : (outcome.overview().strip() + "\n\n<sub>" + config.teamInstructions().used() + "</sub>").strip();
+        String summary = new SummaryWriter().write(change.baseSha(), change.headSha(), overview,
                 applied.kept(), placed.notes(), skipped, config.rules().checksNotRun(), applied.silenced(), stats);
-        return new Review(change.baseSha(), change.headSha(), summary, applied.kept(), placed.notes(), skipped, stats);
+        List<String> shortfalls = new ArrayList<>(scope.shortfalls());
+        lint.failures().forEach(f -> shortfalls.add(f.path() + ": " + f.linter() + " could not analyse it"));
+        shortfalls.addAll(outcome.shortfalls());
+        if (model.isEmpty()) {
+            shortfalls.add("linters only: the AI review is off (no model configured, or not asked for)");
+        }
+        return new Review(change.baseSha(), change.headSha(), summary, applied.kept(), placed.notes(), skipped, stats,
+                shortfalls);
     }
 
     /**
@@ -113,7 +128,7 @@ public final class ReviewPipeline {
         ReviewBudget.Allowance allowance = budget.allowance(account);
         if (allowance.refusal().isPresent()) {
             return new ModelReviewer.Outcome(List.of(), "_Linters only: " + allowance.refusal().get() + "._", List.of(),
-                    0, 0, 0, 0, 0, 0, 0);
+                    0, 0, 0, 0, 0, 0, 0, List.of("linters only: " + allowance.refusal().get()));
         }
         ModelReviewer.Outcome outcome = reviewer.review(change, scope, config, lint, progress, allowance.capUsd());
         budget.spent(account, outcome.estimatedCostUsd());

@@ -27,20 +27,37 @@ public record ReviewScope(List<FileDiff> files, List<SkippedFile> skipped) {
             } else if (files.size() < config.maxFiles()) {
                 files.add(file);
             } else {
-                skipped.add(new SkippedFile(file.path(), "not reviewed: the change has more files than max_files ("
-                        + config.maxFiles() + ") allows in one review; raise max_files in .github/pr-harness.yml or "
-                        + "review the rest with the CLI"));
+                skipped.add(new SkippedFile(file.path(), OVER_MAX_FILES + " (" + config.maxFiles() + ") allows in one "
+                        + "review; raise max_files in .github/pr-harness.yml or review the rest with the CLI"));
             }
         }
         return new ReviewScope(files, skipped);
     }
+
+    /**
+     * What this scope leaves out that a review should have covered: files over {@code max_files}, diffs that could not
+     * be read (deleted, binary and ignored files are left out by design).
+     */
+    public List<String> shortfalls() {
+        List<String> shortfalls = new ArrayList<>();
+        long over = skipped.stream().filter(s -> s.reason().startsWith(OVER_MAX_FILES)).count();
+        if (over > 0) {
+            shortfalls.add(over + (over == 1 ? " file" : " files") + " not reviewed: more than max_files");
+        }
+        skipped.stream().filter(s -> s.reason().startsWith(UNREADABLE))
+                .forEach(s -> shortfalls.add(s.path() + ": " + s.reason()));
+        return shortfalls;
+    }
+
+    private static final String OVER_MAX_FILES = "not reviewed: the change has more files than max_files";
+    private static final String UNREADABLE = "its diff could not be read";
 
     private static Optional<String> reasonToSkip(FileDiff file, ReviewConfig config) {
         if (file.type() == ChangeType.DELETED) {
             return Optional.of("deleted");
         }
         if (file.unreadable() != null) {
-            return Optional.of("its diff could not be read (" + file.unreadable() + ")");
+            return Optional.of(UNREADABLE + " (" + file.unreadable() + ")");
         }
         if (file.binary()) {
             return Optional.of("binary file");

@@ -94,6 +94,11 @@ public final class CommentMarkdown {
     }
 
     /** The source and rule named in a comment the bot wrote, when it has them. */
+    /** A comment of the bot's as a reader sees it: its hidden markers taken out. */
+    public static String withoutMarkers(String body) {
+        return body == null ? "" : body.replaceAll(java.util.regex.Pattern.quote(MARKER_PREFIX) + "[^>]*-->", "");
+    }
+
     public static java.util.Optional<String[]> ruleOf(String body) {
         java.util.regex.Matcher m = RULE_MARKER.matcher(body == null ? "" : body);
         return m.find() ? java.util.Optional.of(new String[] {m.group(1), m.group(2)}) : java.util.Optional.empty();

@@ -3,7 +3,10 @@ package dev.prharness.review;
 import java.util.List;
 import java.util.Optional;
 
-/** A finished review of one change: what was compared, the summary, inline comments, file notes and stats. */
+/**
+ * A finished review of one change: what was compared, the summary, inline comments, file notes, stats, and what the
+ * review could not do (linters only, a model loop that stopped at a limit), one line each.
+ */
 public record Review(
         String baseSha,
         String headSha,
@@ -11,12 +14,14 @@ public record Review(
         List<ReviewComment> comments,
         List<FileNote> fileNotes,
         List<SkippedFile> skippedFiles,
-        ReviewStats stats) {
+        ReviewStats stats,
+        List<String> shortfalls) {
 
     public Review {
         comments = List.copyOf(comments);
         fileNotes = List.copyOf(fileNotes);
         skippedFiles = List.copyOf(skippedFiles);
+        shortfalls = List.copyOf(shortfalls);
     }
 
     /** The most severe finding of the review, comments and notes alike. */

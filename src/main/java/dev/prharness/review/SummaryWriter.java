@@ -64,9 +64,7 @@ public final class SummaryWriter {
                         .append(InertText.codeSpan(c.path() + ':' + c.line())).append(' ')
                         .append(c.rule() == null ? c.source() : c.source() + " " + InertText.codeSpan(c.rule()))
                         .append(": ").append(InertText.oneLine(c.message())).append(" — ")
-                        .append(s.silence().since() == null ? "`ignore_rules` in the repository's config"
-                                : "👎 by @" + InertText.oneLine(s.silence().by()) + " since "
-                                        + s.silence().since().toString().substring(0, 10)).append('\n');
+                        .append(s.silence().origin()).append('\n');
             });
             if (silenced.size() > MAX_NOTES) {
                 out.append("- … and ").append(silenced.size() - MAX_NOTES).append(" more\n");

@@ -51,7 +51,8 @@ public final class JobDispatcher implements JobHandler {
         switch (JobRequest.fromJson(job.payload(), job.kind())) {
             case JobRequest.Review review -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, pipeline, botLogin).review(ref,
-                        new PullRequestReviewer.Options(review.full(), false, Optional.empty(), true), ReviewProgress.SILENT);
+                        new PullRequestReviewer.Options(review.full(), false, Optional.empty(), true)
+                                .withCheckRun(Optional.empty()), ReviewProgress.SILENT);
                 int inline = outcome.reviewPosted() ? outcome.plan().inline().size() : 0;
                 LOG.info("{}: {} {} inline comments posted", ref, outcome.scope(), inline);
                 EventLog.emit("posted", "review", outcome.reviewPosted(), "inline_comments", inline,
@@ -63,6 +64,13 @@ public final class JobDispatcher implements JobHandler {
                         command.body(), command.user(), command.userType()), job.attempts() < maxAttempts);
                 LOG.info("{}: /{} from @{}: {}", ref, command.name(), command.user(), result);
                 EventLog.emit("posted", "command", command.name(), "result", String.valueOf(result));
+            }
+            case JobRequest.ThreadReply reply -> {
+                CommandRunner.Result result = commands.run(host, ref, new CommandRunner.Comment(reply.commentId(),
+                        reply.body(), reply.user(), reply.userType(), reply.threadCommentId()), job.attempts() < maxAttempts);
+                LOG.info("{}: /{} from @{} in the thread of comment {}: {}", ref, reply.name(), reply.user(),
+                        reply.threadCommentId(), result);
+                EventLog.emit("posted", "command", reply.name(), "thread", reply.threadCommentId(), "result", String.valueOf(result));
             }
         }
     }

@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a stored job asks for, as one of a sealed set of records, stored as JSON with its {@code type}:
- * a review of a pull request, or a comment command.
+ * a review of a pull request, a comment command, or a reply in a review thread.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = JobRequest.Review.class, name = "review"),
-    @JsonSubTypes.Type(value = JobRequest.Command.class, name = "command")
+    @JsonSubTypes.Type(value = JobRequest.Command.class, name = "command"),
+    @JsonSubTypes.Type(value = JobRequest.ThreadReply.class, name = "thread")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface JobRequest {
@@ -58,6 +59,25 @@ public sealed interface JobRequest {
         @Override
         public boolean supersedable() {
             return !name.equals("ask");
+        }
+    }
+
+    /**
+     * A reply in a review thread that holds a command or mentions the bot: which command, the reply, the thread's first
+     * comment, and who wrote it. Every reply is answered (none replaces another).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ThreadReply(@JsonProperty("name") String name, @JsonProperty("comment_id") long commentId,
+            @JsonProperty("thread_comment_id") long threadCommentId, @JsonProperty("body") String body,
+            @JsonProperty("user") String user, @JsonProperty("user_type") String userType) implements JobRequest {
+        @Override
+        public String kind() {
+            return "thread/" + name;
+        }
+
+        @Override
+        public boolean supersedable() {
+            return false;
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Decides, from the event name and the payload, what a delivery is: a review to run (pull request opened,
  * reopened, ready for review: whole; synchronize: incremental), a command (a new comment on a pull request
- * whose first line is one), installation bookkeeping, a ping, or something to ignore.
+ * whose first line is one, or a reply in a review thread that holds one or mentions the bot), installation
+ * bookkeeping, a ping, or something to ignore.
  */
 public final class WebhookRouter {
 
@@ -22,9 +23,11 @@ public final class WebhookRouter {
     }
 
     /** Names the command a comment holds, if any (a cheap check before anything is stored). */
-    @FunctionalInterface
     public interface CommandFilter {
         Optional<String> commandName(String commentBody);
+
+        /** The same for a reply in a review thread, where a mention of the bot is a question. */
+        Optional<String> replyCommandName(String replyBody);
     }
 
     Route route(String event, String deliveryId, JsonNode payload) {
@@ -33,6 +36,7 @@ public final class WebhookRouter {
             case "ping" -> new Route.Pong();
             case "pull_request" -> pullRequest(deliveryId, action, payload);
             case "issue_comment" -> comment(deliveryId, action, payload);
+            case "pull_request_review_comment" -> threadReply(deliveryId, action, payload);
             case "installation" -> installation(action, payload);
             default -> new Route.Ignore("event " + event + " is not handled");
         };
@@ -94,6 +98,32 @@ public final class WebhookRouter {
         return accept(deliveryId, payload, issue, new JobRequest.Command(command.get(), comment.path("id").asLong(),
                 comment.path("body").asText(""), comment.path("user").path("login").asText(""),
                 comment.path("user").path("type").asText("")));
+    }
+
+    /** A reply in a review thread that holds a command (or mentions the bot): answered in that thread. */
+    private Route threadReply(String deliveryId, String action, JsonNode payload) {
+        if (!action.equals("created")) {
+            return new Route.Ignore("pull_request_review_comment." + action + " never runs a command");
+        }
+        JsonNode comment = payload.path("comment");
+        if ("Bot".equals(comment.path("user").path("type").asText()) || "Bot".equals(payload.path("sender").path("type").asText())) {
+            return new Route.Ignore("comments by bots never run commands");
+        }
+        JsonNode thread = comment.path("in_reply_to_id");
+        if (!thread.isIntegralNumber() || thread.asLong() < 1) {
+            return new Route.Ignore("review comment is not a reply in a thread");
+        }
+        Optional<String> command = commands.replyCommandName(comment.path("body").asText(""));
+        if (command.isEmpty()) {
+            return new Route.Ignore("reply is not a command and does not mention the bot");
+        }
+        Optional<Route.Invalid> missing = missing(payload, payload.path("pull_request"));
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        return accept(deliveryId, payload, payload.path("pull_request"), new JobRequest.ThreadReply(command.get(),
+                comment.path("id").asLong(), thread.asLong(), comment.path("body").asText(""),
+                comment.path("user").path("login").asText(""), comment.path("user").path("type").asText("")));
     }
 
     private static Route accept(String deliveryId, JsonNode payload, JsonNode numbered, JobRequest request) {

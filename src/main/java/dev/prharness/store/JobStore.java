@@ -317,26 +317,29 @@ public final class JobStore implements AutoCloseable {
 
     /**
      * One person's verdict on one of the bot's comments: {@code id} names the gesture (a reaction), {@code fingerprints}
-     * are the comment's (space-separated), {@code writer} whether the person may write to the repository.
+     * are the comment's (space-separated), {@code writer} whether the person may write to the repository; {@code scope}
+     * ({@code finding}, {@code rule}, {@code path}) and {@code glob} say what a silence covers.
      */
     public record FeedbackRow(String id, String repository, long commentId, String fingerprints, String source, String rule,
-            String login, boolean writer, String verdict, long atMillis) {}
+            String login, boolean writer, String verdict, long atMillis, String scope, String glob) {}
 
     /** Keeps a verdict unless the same gesture was kept before (any replica); whether it was new. */
     public boolean addFeedback(FeedbackRow row) {
         return update("keep feedback on comment " + row.commentId(), """
                 INSERT INTO comment_feedback (id, repository, comment_id, fingerprints, source, rule, login, writer, verdict,
-                                              at_millis)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              at_millis, scope, glob)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (repository, id) DO NOTHING""", row.id(), row.repository(), row.commentId(), row.fingerprints(),
-                row.source(), row.rule(), row.login(), row.writer() ? 1 : 0, row.verdict(), row.atMillis()) == 1;
+                row.source(), row.rule(), row.login(), row.writer() ? 1 : 0, row.verdict(), row.atMillis(), row.scope(),
+                row.glob()) == 1;
     }
 
     /** The verdicts kept for {@code repository} (every repository when empty), oldest first. */
     public List<FeedbackRow> feedback(Optional<String> repository) {
         return transaction("read feedback", connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, repository, comment_id, fingerprints, source, rule, login, writer, verdict, at_millis
+                    SELECT id, repository, comment_id, fingerprints, source, rule, login, writer, verdict, at_millis, scope,
+                           glob
                     FROM comment_feedback""" + (repository.isPresent() ? " WHERE repository = ?" : "") + " ORDER BY at_millis, id")) {
                 if (repository.isPresent()) {
                     select.setString(1, repository.get());
@@ -345,7 +348,8 @@ public final class JobStore implements AutoCloseable {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         rows.add(new FeedbackRow(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
-                                r.getString(6), r.getString(7), r.getInt(8) == 1, r.getString(9), r.getLong(10)));
+                                r.getString(6), r.getString(7), r.getInt(8) == 1, r.getString(9), r.getLong(10), r.getString(11),
+                                r.getString(12)));
                     }
                 }
                 return rows;
@@ -624,6 +628,12 @@ public final class JobStore implements AutoCloseable {
                             + "login TEXT NOT NULL, writer INTEGER NOT NULL, verdict TEXT NOT NULL, at_millis BIGINT NOT NULL, "
                             + "PRIMARY KEY (repository, id))");
                     ddl.execute("INSERT INTO schema_version (version) VALUES (5)");
+                }
+                if (version < 6) {
+                    // Replies in a thread: /ignore rule and /ignore path GLOB silence more than one finding; /unignore undoes.
+                    ddl.execute("ALTER TABLE comment_feedback ADD COLUMN scope TEXT NOT NULL DEFAULT 'finding'");
+                    ddl.execute("ALTER TABLE comment_feedback ADD COLUMN glob TEXT NOT NULL DEFAULT ''");
+                    ddl.execute("INSERT INTO schema_version (version) VALUES (6)");
                 }
             }
             return null;

@@ -73,12 +73,25 @@ public final class ServerBenchmark {
         reviewsInFlight(dir, 50);
     }
 
+    /** Payloads here hold no commands. */
+    private static final WebhookRouter.CommandFilter NO_COMMANDS = new WebhookRouter.CommandFilter() {
+        @Override
+        public Optional<String> commandName(String commentBody) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> replyCommandName(String replyBody) {
+            return Optional.empty();
+        }
+    };
+
     private static void ingest(String label, String url, int clients) throws Exception {
         try (JobStore store = JobStore.open(url, Clock.systemUTC())) {
             JobRunner idle = new JobRunner(store, (job, lease) -> { }, new JobRunner.Settings(1, Duration.ofSeconds(30),
                     Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), "bench");
             ServerMetrics metrics = new ServerMetrics(store);
-            WebhookServer server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(b -> Optional.empty()),
+            WebhookServer server = new WebhookServer(new PayloadSignature(SECRET), new WebhookRouter(NO_COMMANDS),
                     store, idle, metrics).start("127.0.0.1", 0);
             PayloadSignature signature = new PayloadSignature(SECRET);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -11,6 +11,7 @@ import dev.prharness.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ class ActionCommandTest {
     @TempDir
     Path dir;
 
+    private TestRepo repo;
     private FakeGitHub github;
     private FakeGitHub.Pr pr;
     private Path output;
@@ -33,7 +35,7 @@ class ActionCommandTest {
 
     @BeforeEach
     void aWorkflowRun() {
-        TestRepo repo = TestRepo.init(dir.resolve("repo"));
+        repo = TestRepo.init(dir.resolve("repo"));
         repo.write("src/A.java", "package a;\n\npublic class A {\n}\n");
         String base = repo.commit("base");
         repo.write("src/A.java", "package a;\n\npublic class A {\n    private int unused;\n\n    boolean same(String x) {\n"
@@ -113,6 +115,55 @@ class ActionCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("the event 'push' is not handled"), run.out());
         assertEquals(0, github.requests().size());
+    }
+
+    /**
+     * The Action keeps nothing between runs: {@code /ignore rule} in a thread holds for this pull request (read again from
+     * the thread at each review) and the reply gives the config lines that make it hold for the repository;
+     * {@code /unignore rule} takes it back.
+     */
+    @Test
+    void ignoreRuleInAThreadHoldsForThePullRequestAndRepliesWithTheConfigLines() throws Exception {
+        action("pull_request", opened(), TOKEN, Map.of());
+        ObjectNode unused = github.reviewComments().stream().filter(c -> c.path("body").asText().contains("UnusedPrivateField"))
+                .findFirst().orElseThrow(() -> new AssertionError(github.reviewComments().toString()));
+        long thread = unused.path("id").asLong();
+
+        CliRun ignore = action("pull_request_review_comment", Fixtures.reviewComment("acme/widgets", 7,
+                github.replyToReviewComment(thread, "maintainer", "/ignore rule"), 1), TOKEN, Map.of());
+
+        assertEquals(0, ignore.exitCode(), ignore.err());
+        String answer = botRepliesIn(thread).getLast();
+        assertTrue(answer.contains("will not be commented on again in this pull request")
+                && answer.contains("```yaml\nignore_rules:\n  - UnusedPrivateField\n```"), answer);
+
+        // The next push adds another unused field: the rule stays silent on this pull request, and the summary says why.
+        repo.write("src/A.java", Files.readString(dir.resolve("repo/src/A.java")).replace("    private int unused;\n",
+                "    private int unused;\n    private int alsoUnused;\n"));
+        pr.headSha = repo.commit("another field");
+        action("pull_request", Fixtures.pullRequest("synchronize", "acme/widgets", 7, pr.headSha, 1), TOKEN, Map.of());
+        assertEquals(1, topLevelComments("UnusedPrivateField"), "silenced for this pull request");
+        assertTrue(github.issueComments().get(0).path("body").asText().contains("`/ignore rule` by"));
+
+        action("pull_request_review_comment", Fixtures.reviewComment("acme/widgets", 7,
+                github.replyToReviewComment(thread, "maintainer", "/unignore rule"), 1), TOKEN, Map.of());
+        assertTrue(botRepliesIn(thread).getLast().contains("Restored: `UnusedPrivateField`"), botRepliesIn(thread).toString());
+        repo.write("src/A.java", Files.readString(dir.resolve("repo/src/A.java")).replace("    private int alsoUnused;\n",
+                "    private int alsoUnused;\n    private int thirdUnused;\n"));
+        pr.headSha = repo.commit("a third field");
+        action("pull_request", Fixtures.pullRequest("synchronize", "acme/widgets", 7, pr.headSha, 1), TOKEN, Map.of());
+        assertEquals(2, topLevelComments("UnusedPrivateField"), "restored: the third field is commented on");
+    }
+
+    private List<String> botRepliesIn(long threadCommentId) {
+        return github.reviewComments().stream().filter(c -> c.path("in_reply_to_id").asLong() == threadCommentId)
+                .filter(c -> c.path("user").path("login").asText().equals("github-actions[bot]"))
+                .map(c -> c.path("body").asText()).toList();
+    }
+
+    private long topLevelComments(String rule) {
+        return github.reviewComments().stream().filter(c -> !c.has("in_reply_to_id"))
+                .filter(c -> c.path("body").asText().contains(rule)).count();
     }
 
     @Test

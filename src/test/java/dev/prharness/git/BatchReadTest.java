@@ -31,7 +31,7 @@ class BatchReadTest {
         String sha = repo.commit("files");
         GitRepository git = GitRepository.open(dir);
         List<String> paths = List.of("src/A.java", "docs/with space.md", "big.txt", "missing.txt", "src", "empty.txt",
-                "no-newline.txt");
+                "docs/missing with spaces.md", "no-newline.txt");
 
         Map<String, Optional<byte[]>> batch = git.filesAt(sha, paths);
 

@@ -48,7 +48,7 @@ class BodyLimitTest {
             comments.add(comment(line, "An empty catch block swallows the exception; at least log it. (" + line + ")"));
         }
         Review review = new Review("a".repeat(40), "b".repeat(40), "summary", comments, List.of(), List.of(),
-                new ReviewStats(1, 0, 0, 0, 0, 0, 0, 0, 0));
+                new ReviewStats(1, 0, 0, 0, 0, 0, 0, 0, 0), List.of());
 
         ReviewPlan plan = new ReviewPlanner().plan(review, Set.of(), 10, "summary");
 

@@ -28,7 +28,7 @@ class RenderersTest {
         String summary = new SummaryWriter().write("1111111aaaa", "2222222bbbb", "", List.of(single, range), List.of(note),
                 List.of(new Review.SkippedFile("logo.png", "binary file")), List.of(), stats);
         return new Review("1111111aaaa", "2222222bbbb", summary, List.of(single, range), List.of(note),
-                List.of(new Review.SkippedFile("logo.png", "binary file")), stats);
+                List.of(new Review.SkippedFile("logo.png", "binary file")), stats, List.of());
     }
 
     @Test

@@ -99,7 +99,7 @@ class FeedbackTest {
         String summary = github.issueComments().stream().filter(c -> c.path("number").asInt() == 8)
                 .map(c -> c.path("body").asText()).findFirst().orElseThrow();
         assertTrue(summary.contains("1 finding silenced by maintainers") && summary.contains("EmptyCatchBlock")
-                && summary.contains("👎 by @maintainer since"), summary);
+                && summary.contains("👎 or `/ignore` by @\u200Bmaintainer since"), summary);
 
         String metrics = server.webhooks.get("/metrics").body();
         assertTrue(metrics.contains("prharness_comment_feedback_total{rule=\"EmptyCatchBlock\",source=\"pmd\",verdict=\"disagree\"} 1.0"),
@@ -116,8 +116,8 @@ class FeedbackTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         assertEquals(0, code);
         String table = out.toString(StandardCharsets.UTF_8);
-        assertTrue(table.lines().anyMatch(l -> l.contains("EmptyCatchBlock") && l.matches(".*\\s0\\s+1\\s+0%\\s+1\\s*")), table);
-        assertTrue(table.lines().anyMatch(l -> l.contains(STRINGS) && l.matches(".*\\s1\\s+1\\s+50%\\s+0\\s*")), table);
+        assertTrue(table.lines().anyMatch(l -> l.contains("EmptyCatchBlock") && l.matches(".*\\s0\\s+1\\s+0%\\s+1\\s+0\\s*")), table);
+        assertTrue(table.lines().anyMatch(l -> l.contains(STRINGS) && l.matches(".*\\s1\\s+1\\s+50%\\s+0\\s+0\\s*")), table);
     }
 
     private ObjectNode comment(int pullRequest, String rule) {

@@ -82,6 +82,10 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<ObjectNode> reviewCommentReactions = new CopyOnWriteArrayList<>();
     private final Set<String> patchesLeftOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, List<JsonNode>> filesByRange = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Resolved threads: the id of the thread's first comment, and who resolved it. */
+    private final Map<Long, String> resolvedThreads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<ObjectNode> checkRuns = new CopyOnWriteArrayList<>();
+    private final Set<String> checksForbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeGitHub(TestRepo repo, String fullName) {
         this.repo = repo;
@@ -166,6 +170,41 @@ public final class FakeGitHub implements AutoCloseable {
         return List.copyOf(reactions);
     }
 
+    /** Reactions added to inline review comments, by anyone (the bot's included). */
+    public List<ObjectNode> reviewCommentReactions() {
+        return List.copyOf(reviewCommentReactions);
+    }
+
+    /** {@code login} replies in the thread inline comment {@code threadCommentId} started; the reply, as GitHub holds it. */
+    public ObjectNode replyToReviewComment(long threadCommentId, String login, String body) {
+        ObjectNode root = reviewComment(threadCommentId).orElseThrow(() -> new IllegalArgumentException("no review comment "
+                + threadCommentId));
+        ObjectNode reply = reply(root, login, body);
+        reviewComments.add(reply);
+        return reply;
+    }
+
+    /** {@code login} resolves the thread inline comment {@code threadCommentId} started. */
+    public void resolveThread(long threadCommentId, String login) {
+        resolvedThreads.put(threadCommentId, login);
+    }
+
+    /** Whether the thread inline comment {@code threadCommentId} started is resolved. */
+    public boolean threadResolved(long threadCommentId) {
+        return resolvedThreads.containsKey(threadCommentId);
+    }
+
+    /** Check runs as created and updated: {@code status}, {@code conclusion}, {@code output} with every annotation added. */
+    public List<ObjectNode> checkRuns() {
+        return List.copyOf(checkRuns);
+    }
+
+    /** A token that may not write checks (a personal token: check runs are for Apps), whose check requests answer 403. */
+    public FakeGitHub forbidChecks(String token) {
+        checksForbidden.add(token);
+        return this;
+    }
+
     public Pr pullRequest(int number, String baseSha, String headSha) {
         Pr pr = new Pr(number);
         pr.baseSha = baseSha;
@@ -248,7 +287,8 @@ public final class FakeGitHub implements AutoCloseable {
         if (token.isEmpty()) {
             return json(401, error("Bad credentials"));
         }
-        boolean write = !r.method().equals("GET");
+        boolean write = !r.method().equals("GET")
+                && !(path.equals("/graphql") && !JSON.readTree(r.body()).path("query").asText().strip().startsWith("mutation"));
         if (write && readOnlyTokens.contains(token.get())) {
             return json(403, error("Resource not accessible by integration"));
         }
@@ -335,6 +375,45 @@ public final class FakeGitHub implements AutoCloseable {
                 }
             }
             return json(404, error("Not Found"));
+        }
+        if ((m = match("^/pulls/(\\d+)/comments/(\\d+)/replies$", rest)) != null && r.method().equals("POST")) {
+            int number = Integer.parseInt(m.group(1));
+            Optional<ObjectNode> root = reviewComment(Long.parseLong(m.group(2))).filter(c -> c.path("number").asInt() == number);
+            if (root.isEmpty()) {
+                return json(404, error("Not Found"));
+            }
+            if (root.get().has("in_reply_to_id")) {
+                return json(422, error("Validation Failed: in_reply_to_id must be a top-level review comment, replies to "
+                        + "replies are not supported"));
+            }
+            String text = JSON.readTree(r.body()).path("body").asText("");
+            if (text.isBlank()) {
+                return json(422, error("Validation Failed: body is missing"));
+            }
+            ObjectNode reply = reply(root.get(), botLogin, text);
+            reviewComments.add(reply);
+            return json(201, reply);
+        }
+        if ((m = match("^/pulls/comments/(\\d+)/reactions$", rest)) != null && r.method().equals("POST")) {
+            long id = Long.parseLong(m.group(1));
+            if (reviewComment(id).isEmpty()) {
+                return json(404, error("Not Found"));
+            }
+            String content = JSON.readTree(r.body()).path("content").asText();
+            if (!Set.of("+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes").contains(content)) {
+                return json(422, error("Validation Failed: content is not a reaction"));
+            }
+            ObjectNode reaction = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("comment_id", id)
+                    .put("content", content).put("created_at", Instant.now().toString());
+            reaction.set("user", user(botLogin));
+            reviewCommentReactions.add(reaction);
+            return json(201, reaction);
+        }
+        if ((m = match("^/check-runs(?:/(\\d+))?$", rest)) != null && !r.method().equals("GET")) {
+            if (checksForbidden.contains(token.get())) {
+                return json(403, error("Resource not accessible by integration"));
+            }
+            return checkRun(m.group(1) == null ? null : Long.parseLong(m.group(1)), JSON.readTree(r.body()));
         }
         if ((m = match("^/pulls/(\\d+)/comments$", rest)) != null) {
             int number = Integer.parseInt(m.group(1));
@@ -494,6 +573,12 @@ public final class FakeGitHub implements AutoCloseable {
         JsonNode request = JSON.readTree(r.body());
         String query = request.path("query").asText("");
         JsonNode variables = request.path("variables");
+        if (query.contains("resolveReviewThread")) {
+            return resolveReviewThread(variables.path("id").asText(""));
+        }
+        if (query.contains("reviewThreads(")) {
+            return reviewThreads(query, variables);
+        }
         Matcher m = Pattern.compile("(\\w+): object\\(expression: \\$(\\w+)\\)").matcher(query);
         ObjectNode repository = JSON.createObjectNode();
         int objects = 0;
@@ -558,6 +643,18 @@ public final class FakeGitHub implements AutoCloseable {
 
     private Reply contents(String path, String ref) {
         String at = ref == null ? "main" : ref;
+        if (objectType(at + ":" + path).equals("tree")) {
+            ArrayNode listing = JSON.createArrayNode();
+            for (String entry : repo.git("ls-tree", at + ":" + path).split("\n")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String entryName = entry.substring(entry.indexOf('\t') + 1);
+                listing.addObject().put("type", entry.split(" ")[1].equals("tree") ? "dir" : "file").put("name", entryName)
+                        .put("path", path.replaceAll("/+$", "") + "/" + entryName);
+            }
+            return json(200, listing);
+        }
         String content;
         try {
             content = repo.git("show", at + ":" + path);
@@ -638,6 +735,10 @@ public final class FakeGitHub implements AutoCloseable {
             comment.put("commit_id", commit);
             comment.set("user", user(botLogin));
             comment.put("url", apiUrl() + "/repos/" + owner + "/" + name + "/pulls/comments/" + comment.path("id").asLong());
+            comment.put("created_at", Instant.now().toString());
+            comment.put("side", c.path("side").asText("RIGHT"));
+            comment.put("diff_hunk", diffHunk(pr.baseSha, commit, c.path("path").asText(), c.path("side").asText("RIGHT"),
+                    c.path("line").asInt()));
             reviewComments.add(comment);
         }
         return json(200, review);
@@ -685,6 +786,198 @@ public final class FakeGitHub implements AutoCloseable {
             result.put(file.path("filename").asText(), sides);
         }
         return result;
+    }
+
+    // ---- threads and checks ----
+
+    private Optional<ObjectNode> reviewComment(long id) {
+        return reviewComments.stream().filter(c -> c.path("id").asLong() == id).findFirst();
+    }
+
+    /** A reply in {@code root}'s thread: same place and hunk, {@code in_reply_to_id} naming the first comment. */
+    private ObjectNode reply(ObjectNode root, String login, String body) {
+        ObjectNode reply = JSON.createObjectNode();
+        long id = ids.incrementAndGet();
+        reply.put("id", id);
+        reply.put("number", root.path("number").asInt());
+        reply.put("in_reply_to_id", root.path("id").asLong());
+        reply.put("pull_request_review_id", ids.incrementAndGet());
+        for (String field : List.of("path", "line", "side", "commit_id", "diff_hunk")) {
+            if (root.has(field)) {
+                reply.set(field, root.get(field));
+            }
+        }
+        reply.put("body", body);
+        reply.set("user", user(login));
+        reply.put("created_at", Instant.now().toString());
+        reply.put("url", apiUrl() + "/repos/" + owner + "/" + name + "/pulls/comments/" + id);
+        return reply;
+    }
+
+    /** The hunk of {@code path}'s diff that holds {@code line} on {@code side}, up to that line, as GitHub gives it. */
+    private String diffHunk(String base, String head, String path, String side, int line) {
+        String patch = files(base, head).stream().filter(f -> f.path("filename").asText().equals(path))
+                .map(f -> f.path("patch").asText("")).findFirst().orElse("");
+        List<String> hunk = new ArrayList<>();
+        int oldLine = 0;
+        int newLine = 0;
+        for (String l : patch.split("\n")) {
+            Matcher h = Pattern.compile("^@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@").matcher(l);
+            if (h.find()) {
+                oldLine = Integer.parseInt(h.group(1));
+                newLine = Integer.parseInt(h.group(2));
+                hunk.clear();
+                hunk.add(l);
+                continue;
+            }
+            hunk.add(l);
+            boolean here = side.equals("LEFT") ? !l.startsWith("+") && oldLine == line : !l.startsWith("-") && newLine == line;
+            if (here) {
+                return String.join("\n", hunk);
+            }
+            if (!l.startsWith("+")) {
+                oldLine++;
+            }
+            if (!l.startsWith("-")) {
+                newLine++;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * {@code pullRequest.reviewThreads} as GitHub's GraphQL gives it: threads in order, at most 100 a page (more is an
+     * error, as on GitHub), each with its comments; a bot's login without {@code [bot]}, typed {@code Bot}.
+     */
+    private Reply reviewThreads(String query, JsonNode variables) throws IOException {
+        Matcher first = Pattern.compile("reviewThreads\\(first: (\\d+)").matcher(query);
+        Matcher comments = Pattern.compile("comments\\(first: (\\d+)").matcher(query);
+        if (!first.find() || Integer.parseInt(first.group(1)) > 100 || !comments.find() || Integer.parseInt(comments.group(1)) > 100) {
+            return json(200, JSON.readTree("{\"errors\":[{\"type\":\"EXCESSIVE_PAGINATION\",\"message\":\"Requesting "
+                    + "more than 100 records on a connection (or none) is not allowed.\"}]}"));
+        }
+        int number = variables.path("number").asInt();
+        List<ObjectNode> roots = reviewComments.stream().filter(c -> c.path("number").asInt() == number)
+                .filter(c -> !c.has("in_reply_to_id"))
+                .filter(c -> !"PENDING".equals(stateOfReview(c.path("pull_request_review_id").asLong()))).toList();
+        int from = variables.path("cursor").isTextual() ? Integer.parseInt(variables.path("cursor").asText()) : 0;
+        int to = Math.min(roots.size(), from + Integer.parseInt(first.group(1)));
+        ObjectNode data = JSON.createObjectNode();
+        ObjectNode threads = data.putObject("data").putObject("repository").putObject("pullRequest").putObject("reviewThreads");
+        threads.putObject("pageInfo").put("hasNextPage", to < roots.size()).put("endCursor", String.valueOf(to));
+        ArrayNode nodes = threads.putArray("nodes");
+        for (ObjectNode root : roots.subList(Math.min(from, to), to)) {
+            long rootId = root.path("id").asLong();
+            ObjectNode thread = nodes.addObject().put("id", "PRRT_" + rootId).put("isResolved", resolvedThreads.containsKey(rootId))
+                    .put("path", root.path("path").asText());
+            if (resolvedThreads.containsKey(rootId)) {
+                thread.set("resolvedBy", graphQlAuthor(resolvedThreads.get(rootId)));
+            } else {
+                thread.putNull("resolvedBy");
+            }
+            ArrayNode list = thread.putObject("comments").putArray("nodes");
+            reviewComments.stream().filter(c -> c.path("id").asLong() == rootId || c.path("in_reply_to_id").asLong() == rootId)
+                    .limit(Integer.parseInt(comments.group(1)))
+                    .forEach(c -> list.addObject().put("databaseId", c.path("id").asLong()).put("body", c.path("body").asText())
+                            .put("createdAt", c.path("created_at").asText()).put("diffHunk", c.path("diff_hunk").asText(""))
+                            .set("author", graphQlAuthor(c.path("user").path("login").asText())));
+        }
+        return json(200, data);
+    }
+
+    /** GraphQL's actor: an App is a {@code Bot} named by its slug, without REST's {@code [bot]}. */
+    private static ObjectNode graphQlAuthor(String login) {
+        boolean bot = login.endsWith("[bot]");
+        return JSON.createObjectNode().put("login", bot ? login.substring(0, login.length() - "[bot]".length()) : login)
+                .put("__typename", bot ? "Bot" : "User");
+    }
+
+    private Reply resolveReviewThread(String threadId) throws IOException {
+        Optional<ObjectNode> root = threadId.startsWith("PRRT_")
+                ? reviewComment(Long.parseLong(threadId.substring("PRRT_".length()))) : Optional.empty();
+        if (root.isEmpty() || root.get().has("in_reply_to_id")) {
+            return json(200, JSON.readTree("{\"data\":{\"resolveReviewThread\":null},\"errors\":[{\"type\":\"NOT_FOUND\","
+                    + "\"message\":\"Could not resolve to a node with the global id of '" + threadId + "'\"}]}"));
+        }
+        resolvedThreads.put(root.get().path("id").asLong(), botLogin);
+        ObjectNode data = JSON.createObjectNode();
+        data.putObject("data").putObject("resolveReviewThread").putObject("thread").put("id", threadId).put("isResolved", true);
+        return json(200, data);
+    }
+
+    /**
+     * A check run created ({@code id} null) or updated, refused as GitHub refuses it: no name or unknown head commit,
+     * a status or conclusion GitHub does not know, a completed run without a conclusion, more than 50 annotations in one
+     * request, an annotation without path, lines, level or message, a summary over 65,535 characters.
+     */
+    private Reply checkRun(Long id, JsonNode request) throws IOException {
+        ObjectNode run;
+        if (id == null) {
+            if (!request.path("name").isTextual() || !objectType(request.path("head_sha").asText("-") + "^{commit}").equals("commit")) {
+                return json(422, error("Validation Failed: name and an existing head_sha are required"));
+            }
+            run = JSON.createObjectNode().put("id", ids.incrementAndGet()).put("name", request.path("name").asText())
+                    .put("head_sha", request.path("head_sha").asText()).put("status", "queued");
+            run.putArray("history");
+            run.putObject("output").putArray("annotations");
+        } else {
+            Optional<ObjectNode> known = checkRuns.stream().filter(c -> c.path("id").asLong() == id).findFirst();
+            if (known.isEmpty()) {
+                return json(404, error("Not Found"));
+            }
+            run = known.get();
+        }
+        String status = request.path("status").asText(request.has("conclusion") ? "completed" : run.path("status").asText());
+        if (!Set.of("queued", "in_progress", "completed").contains(status)) {
+            return json(422, error("Validation Failed: status is not included in the list"));
+        }
+        if (request.has("conclusion") && !Set.of("success", "failure", "neutral", "cancelled", "skipped", "timed_out",
+                "action_required").contains(request.path("conclusion").asText())) {
+            return json(422, error("Validation Failed: conclusion is not included in the list"));
+        }
+        if (status.equals("completed") && !request.has("conclusion") && !run.has("conclusion")) {
+            return json(422, error("Validation Failed: conclusion is required when status is completed"));
+        }
+        JsonNode output = request.path("output");
+        if (output.isObject()) {
+            if (!output.path("title").isTextual() || !output.path("summary").isTextual()) {
+                return json(422, error("Validation Failed: output needs a title and a summary"));
+            }
+            if (output.path("summary").asText().length() > 65_535) {
+                return json(422, error("Validation Failed: output.summary is too long (maximum is 65535 characters)"));
+            }
+            if (output.path("annotations").size() > 50) {
+                return json(422, error("Validation Failed: only 50 annotations are allowed per request"));
+            }
+            for (JsonNode a : output.path("annotations")) {
+                if (!a.path("path").isTextual() || !a.path("start_line").isInt() || !a.path("end_line").isInt()
+                        || !Set.of("notice", "warning", "failure").contains(a.path("annotation_level").asText())
+                        || !a.path("message").isTextual()) {
+                    return json(422, error("Validation Failed: an annotation needs path, start_line, end_line, "
+                            + "annotation_level (notice, warning, failure) and message"));
+                }
+            }
+            ObjectNode kept = (ObjectNode) run.get("output");
+            kept.put("title", output.path("title").asText()).put("summary", output.path("summary").asText());
+            output.path("annotations").forEach(a -> ((ArrayNode) kept.get("annotations")).add(a));
+        }
+        run.put("status", status);
+        if (request.has("conclusion")) {
+            run.put("conclusion", request.path("conclusion").asText());
+        }
+        ((ArrayNode) run.get("history")).add(status + (run.has("conclusion") ? ":" + run.path("conclusion").asText() : ""));
+        if (id == null) {
+            checkRuns.add(run);
+        }
+        return json(id == null ? 201 : 200, run);
+    }
+
+    private String objectType(String object) {
+        try {
+            return repo.git("cat-file", "-t", object).strip();
+        } catch (IllegalStateException e) {
+            return "";
+        }
     }
 
     // ---- helpers ----

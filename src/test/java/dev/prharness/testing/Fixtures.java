@@ -58,6 +58,25 @@ public final class Fixtures {
         return payload;
     }
 
+    /**
+     * A pull_request_review_comment {@code created} payload for {@code comment} as the fake GitHub holds it (a reply
+     * carries {@code in_reply_to_id}) on pull request {@code number}.
+     */
+    public static ObjectNode reviewComment(String repository, int number, com.fasterxml.jackson.databind.JsonNode comment,
+            long installation) {
+        ObjectNode payload = load("pull_request_review_comment/created");
+        aim(payload, repository, installation);
+        ((ObjectNode) payload.get("pull_request")).put("number", number);
+        ObjectNode shaped = (ObjectNode) payload.get("comment");
+        comment.fields().forEachRemaining(field -> shaped.set(field.getKey(), field.getValue().deepCopy()));
+        if (!comment.has("in_reply_to_id")) {
+            shaped.remove("in_reply_to_id");
+        }
+        ObjectNode sender = (ObjectNode) payload.get("sender");
+        sender.put("login", shaped.path("user").path("login").asText()).put("type", shaped.path("user").path("type").asText());
+        return payload;
+    }
+
     private static void aim(ObjectNode payload, String repository, long installation) {
         ObjectNode repo = (ObjectNode) payload.get("repository");
         repo.put("full_name", repository);

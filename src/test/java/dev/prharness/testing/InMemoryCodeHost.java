@@ -166,6 +166,51 @@ public final class InMemoryCodeHost implements CodeHost {
         return List.of();
     }
 
+    @Override
+    public void reactToReviewComment(PullRequestRef ref, long reviewCommentId, String content) {
+        writable();
+        reactions.add(reviewCommentId + ":" + content);
+    }
+
+    @Override
+    public long replyInThread(PullRequestRef ref, long threadCommentId, String body) {
+        writable();
+        fits(body);
+        long id = ids.incrementAndGet();
+        comments.add(new Posted(ExistingComment.Kind.REVIEW_COMMENT, id, botLogin, body));
+        return id;
+    }
+
+    /** Threads are the fake GitHub's business; this host has none. */
+    @Override
+    public List<dev.prharness.codehost.ReviewThread> reviewThreads(PullRequestRef ref) {
+        return List.of();
+    }
+
+    @Override
+    public void resolveThread(PullRequestRef ref, String threadId) {
+        writable();
+        throw new CodeHostException("no review thread " + threadId, 404, null);
+    }
+
+    @Override
+    public List<String> filesIn(PullRequestRef ref, String directory, String commitish) {
+        String prefix = commitish + ":" + directory.replaceAll("/+$", "") + "/";
+        return files.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
+                .map(k -> k.substring(commitish.length() + 1)).sorted().toList();
+    }
+
+    /** Check runs are the fake GitHub's business: this host's token may not write them, as a personal token may not. */
+    @Override
+    public long startCheck(PullRequestRef ref, String name, String headSha, String title) {
+        throw new CodeHostException("You must authenticate via a GitHub App.", 403, null);
+    }
+
+    @Override
+    public void completeCheck(PullRequestRef ref, long checkRunId, dev.prharness.codehost.CheckRun result) {
+        throw new CodeHostException("no check run " + checkRunId, 404, null);
+    }
+
     private void writable() {
         if (readOnly) {
             throw new CodeHostException("Resource not accessible by integration", 403, null);
