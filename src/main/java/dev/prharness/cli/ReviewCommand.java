@@ -59,7 +59,7 @@ final class ReviewCommand implements Callable<Integer> {
         LocalChange change = LocalChange.of(repository, baseSha, headSha, new DiffCache());
         ReviewPipeline pipeline = context.root().reviewPipeline(options.noAi);
         ReviewConfig reviewConfig = loadConfig(repository, baseSha, pipeline.configLoader());
-        if (reviewConfig.instructionsFiles()) {
+        if (reviewConfig.instructionsFiles() && pipeline.hasModel()) {
             reviewConfig = reviewConfig.withTeamInstructions(teamInstructions(repository, baseSha, change));
         }
 

@@ -163,11 +163,13 @@ public final class GitRepository {
 
     /** The paths of the files directly in {@code directory} at {@code commit}; none when there is no such folder. */
     public List<String> filesIn(String commit, String directory) {
-        Result result = git("ls-tree", "--name-only", commit, "--", directory.replaceAll("/+$", "") + "/");
+        Result result = git("ls-tree", "-z", commit, "--", directory.replaceAll("/+$", "") + "/");
         if (result.exitCode() != 0) {
             return List.of();
         }
-        return result.text().lines().filter(l -> !l.isBlank()).toList();
+        // "<mode> <type> <object>\t<path>" per entry; only files (blobs), not folders
+        return java.util.Arrays.stream(result.text().split("\u0000")).filter(e -> e.contains("\t"))
+                .filter(e -> e.split(" ", 3)[1].equals("blob")).map(e -> e.substring(e.indexOf('\t') + 1)).toList();
     }
 
     /** Subjects of the commits in {@code base..head}, newest first. */

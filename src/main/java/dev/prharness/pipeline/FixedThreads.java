@@ -29,11 +29,18 @@ final class FixedThreads {
     /** A thread whose finding is gone, and why, in a few words. */
     record Fixed(ReviewThread thread, String why) {}
 
-    /** The bot's open threads: those whose finding is gone, and how many still stand. */
-    record Judged(List<Fixed> fixed, int open) {
+    /**
+     * The bot's open threads: those whose finding is gone and are resolved now, how many still stand, and how many more
+     * are fixed but left open for now (each resolution is two writes, and GitHub's secondary rate limit counts writes:
+     * at most {@value #MAX_RESOLVED} a review; a later review that touches their files, or {@code /review full},
+     * resolves them).
+     */
+    record Judged(List<Fixed> fixed, int open, int deferred) {
 
-        static final Judged NONE = new Judged(List.of(), 0);
+        static final Judged NONE = new Judged(List.of(), 0, 0);
     }
+
+    static final int MAX_RESOLVED = 20;
 
     /** What the bot writes in a thread it resolves, so a re-run after a crash resolves without replying again. */
     static final String MARKER = CommentMarkdown.MARKER_PREFIX + "resolved -->";
@@ -71,7 +78,8 @@ final class FixedThreads {
                 open++;
             }
         }
-        return new Judged(List.copyOf(fixed), open);
+        return new Judged(List.copyOf(fixed.subList(0, Math.min(MAX_RESOLVED, fixed.size()))), open,
+                Math.max(0, fixed.size() - MAX_RESOLVED));
     }
 
     private static boolean isOpenBotThread(ReviewThread thread, String botLogin) {

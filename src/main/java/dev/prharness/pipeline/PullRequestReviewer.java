@@ -134,7 +134,7 @@ public final class PullRequestReviewer {
                 .findFirst();
 
         Range range = range(pr, summary.flatMap(s -> SummaryComment.lastReviewedHead(s.body())), options.full());
-        if (range.change() != null && config.instructionsFiles()) {
+        if (range.change() != null && config.instructionsFiles() && pipeline.hasModel()) {
             config = config.withTeamInstructions(teamInstructions(pr, range.change(), problems));
         }
         List<ReviewThread> threads = range.change() == null ? List.of() : threads(ref);
@@ -163,7 +163,9 @@ public final class PullRequestReviewer {
             return "";
         }
         return " Threads the bot started: " + judged.fixed().size() + " fixed at " + shortSha(headSha)
-                + (dryRun ? " (would be resolved)" : " and resolved") + ", " + judged.open() + " still open.";
+                + (dryRun ? " (would be resolved)" : " and resolved") + ", " + judged.open() + " still open"
+                + (judged.deferred() == 0 ? "." : ", " + judged.deferred() + " more fixed, left open for now (`/review full` "
+                + "resolves them).");
     }
 
     /**

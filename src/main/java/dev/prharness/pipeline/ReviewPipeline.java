@@ -55,6 +55,11 @@ public final class ReviewPipeline {
         return feedback;
     }
 
+    /** Whether a model reviews too (else linters only): only then is there anyone to give instructions to. */
+    public boolean hasModel() {
+        return model.isPresent();
+    }
+
     /** Judges the bot's threads against a new head with this pipeline's linters. */
     FixedThreads fixedThreads() {
         return new FixedThreads(linters.engine());

@@ -88,6 +88,10 @@ class ActionCommandTest {
         assertTrue(Files.readString(summary).contains("## pr-harness review"));
         assertTrue(run.out().contains("::add-mask::" + TOKEN));
         assertTrue(run.out().contains("::group::pr-harness: reviewing acme/widgets#7") && run.out().contains("::endgroup::"));
+        // The job's token may write checks: the review is a check run on the head, neutral since it was linters only.
+        assertEquals(1, github.checkRuns().size());
+        assertEquals(pr.headSha, github.checkRuns().get(0).path("head_sha").asText());
+        assertEquals("neutral", github.checkRuns().get(0).path("conclusion").asText());
     }
 
     @Test
@@ -101,6 +105,7 @@ class ActionCommandTest {
         assertTrue(run.out().contains("token is read-only") && run.out().contains("pull-requests: write"), run.out());
         assertTrue(Files.readString(summary).contains("UseEqualsToCompareStrings"));
         assertTrue(Files.readString(output).contains("comments=0"));
+        assertEquals(0, github.checkRuns().size(), "a read-only token makes no check run and the review still degrades");
     }
 
     @Test

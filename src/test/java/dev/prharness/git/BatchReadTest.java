@@ -48,4 +48,20 @@ class BatchReadTest {
         assertEquals(big, new String(batch.get("big.txt").orElseThrow(), StandardCharsets.UTF_8));
         assertFalse(batch.get("missing.txt").isPresent());
     }
+
+    @Test
+    void filesInAFolderAtACommitAreListedWithTheirPaths() {
+        TestRepo repo = TestRepo.init(dir);
+        repo.write(".github/instructions/java.instructions.md", "java\n")
+                .write(".github/instructions/nested/deep.md", "deep\n")
+                .write(".github/other.md", "other\n");
+        String first = repo.commit("instructions");
+        repo.write(".github/instructions/later.instructions.md", "later\n");
+        repo.commit("later");
+        GitRepository git = GitRepository.open(dir);
+
+        assertEquals(List.of(".github/instructions/java.instructions.md"), git.filesIn(first, ".github/instructions"),
+                "the files the folder held at that commit, not its sub-folders");
+        assertEquals(List.of(), git.filesIn(first, "no/such/folder"));
+    }
 }
