@@ -55,4 +55,19 @@ class CommandParserTest {
             assertTrue(CommandParser.help().contains("`" + command), command);
         }
     }
+
+    @Test
+    void aReplyInAThreadIsACommandOrAQuestionWhenItMentionsTheBot() {
+        assertEquals(Optional.of(new BotCommand.Ask("is this really wrong?")), parser.parseReply("@pr-harness is this really wrong?"));
+        assertEquals(Optional.of(new BotCommand.Ask("what do you mean, ?")), parser.parseReply("what do you mean, @PR-Harness[bot]?"));
+        assertEquals(Optional.empty(), parser.parseReply("thanks, fixed"));
+        assertEquals(Optional.empty(), parser.parseReply("mail ops@pr-harness.example or @pr-harness-fan"),
+                "an address or a longer name is not a mention");
+        assertEquals(Optional.of(new BotCommand.Ignore(new dev.prharness.feedback.Gesture(
+                dev.prharness.feedback.Feedback.Verdict.DISAGREE, dev.prharness.feedback.Feedback.Scope.RULE, ""))),
+                parser.parseReply("/ignore rule\nit is intended here"));
+        assertEquals("unignore", parser.parseReply("/unignore").orElseThrow().name());
+        BotCommand malformed = parser.parseReply("/ignore path").orElseThrow();
+        assertTrue(malformed instanceof BotCommand.Malformed m && m.problem().contains("needs one path glob"), malformed.toString());
+    }
 }

@@ -9,6 +9,7 @@ import dev.prharness.diff.FilterMode;
 import dev.prharness.lint.LintEngine;
 import dev.prharness.lint.LintRules;
 import dev.prharness.review.Severity;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,31 @@ class ReviewConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load("cfg.yml", "rules:\n  pmd: p.xml\n",
                 p -> Optional.of("<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r/>")));
         assertTrue(e.getMessage().startsWith("cfg.yml: p.xml line 1: the DOCTYPE is refused"), e.getMessage());
+    }
+
+    @Test
+    void ignoredRulesMayBeLimitedToPathsAndMistakesAreNamed() {
+        ReviewConfig config = loader.load("cfg.yml", """
+                ignore_rules:
+                  - EmptyCatchBlock
+                  - rule: AvoidDuplicateLiterals
+                    paths: ["src/test/**", "*.sql"]
+                fail_on: warning
+                resolve_fixed_threads: false
+                instructions_files: false
+                """, NO_FILES);
+        assertEquals(List.of(new IgnoredRule("EmptyCatchBlock", List.of()),
+                new IgnoredRule("AvoidDuplicateLiterals", List.of("src/test/**", "*.sql"))), config.ignoreRules());
+        assertEquals(Optional.of(Severity.WARNING), config.failOn());
+        assertTrue(!config.resolveFixedThreads() && !config.instructionsFiles());
+
+        ConfigException noPaths = assertThrows(ConfigException.class, () -> loader.load("cfg.yml",
+                "ignore_rules:\n  - rule: EmptyCatchBlock\n", NO_FILES));
+        assertTrue(noPaths.getMessage().contains("the entry for EmptyCatchBlock needs 'paths'"), noPaths.getMessage());
+        ConfigException badGlob = assertThrows(ConfigException.class, () -> loader.load("cfg.yml",
+                "ignore_rules:\n  - {rule: EmptyCatchBlock, paths: [\"src/[a\"]}\n", NO_FILES));
+        assertTrue(badGlob.getMessage().contains("'src/[a' is not a path glob"), badGlob.getMessage());
+        ConfigException badLevel = assertThrows(ConfigException.class, () -> loader.load("cfg.yml", "fail_on: sometimes\n", NO_FILES));
+        assertTrue(badLevel.getMessage().contains("fail_on"), badLevel.getMessage());
     }
 }

@@ -271,6 +271,19 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void feedbackIsKeptOncePerGestureWithWhatItCovers() {
+        JobStore.FeedbackRow path = new JobStore.FeedbackRow("reply:7", "acme/widgets", 70, "f1 f2", "pmd", "EmptyCatchBlock",
+                "maintainer", true, "disagree", 1_000, "path", "src/test/**");
+        assertTrue(store.addFeedback(path));
+        assertTrue(!store.addFeedback(path), "the same gesture, read again, is kept once");
+        assertTrue(store.addFeedback(new JobStore.FeedbackRow("reply:8", "acme/widgets", 70, "f1 f2", "pmd", "EmptyCatchBlock",
+                "maintainer", true, "restore", 2_000, "rule", "")));
+        assertEquals(List.of(path.scope() + " " + path.glob(), "rule "),
+                store.feedback(Optional.of("acme/widgets")).stream().map(r -> r.scope() + " " + r.glob()).toList());
+        assertEquals(List.of(), store.feedback(Optional.of("acme/gadgets")));
+    }
+
+    @Test
     void retentionDeletesOldFinishedJobsButKeepsDeadOnesUntilRetriedOrPurged() {
         long done = store.enqueue(review("old-done", 1)).jobId();
         long dead = store.enqueue(review("old-dead", 2)).jobId();
