@@ -162,7 +162,7 @@ public final class PullRequestReviewer {
         if (judged.fixed().isEmpty() && judged.open() == 0) {
             return "";
         }
-        return " Threads the bot started: " + judged.fixed().size() + " fixed at " + shortSha(headSha)
+        return " Threads the bot started: " + judged.fixed().size() + " fixed or changed at " + shortSha(headSha)
                 + (dryRun ? " (would be resolved)" : " and resolved") + ", " + judged.open() + " still open"
                 + (judged.deferred() == 0 ? "." : ", " + judged.deferred() + " more fixed, left open for now (`/review full` "
                 + "resolves them).");
@@ -226,8 +226,7 @@ public final class PullRequestReviewer {
             try {
                 boolean replied = thread.replies().stream().anyMatch(r -> r.body().contains(FixedThreads.MARKER));
                 if (!replied) {
-                    host.replyInThread(planned.ref(), thread.first().id(), "Fixed in " + head + " (" + fixed.why()
-                            + "); resolving this thread.\n\n" + FixedThreads.MARKER);
+                    host.replyInThread(planned.ref(), thread.first().id(), fixed.reply(head) + "\n\n" + FixedThreads.MARKER);
                 }
                 host.resolveThread(planned.ref(), thread.id());
                 EventLog.emit("thread_resolved", "pull_request", planned.ref().toString(), "thread", thread.id(),

@@ -207,18 +207,27 @@ class ThreadsTest {
         assertTrue(github.threadResolved(strings.path("id").asLong()), "the fixed finding's thread is resolved");
         List<String> note = botRepliesIn(strings.path("id").asLong());
         assertEquals(1, note.size());
-        assertTrue(note.get(0).startsWith("Fixed in " + fixed.substring(0, 7)), note.get(0));
+        assertTrue(note.get(0).startsWith("The commented line changed in " + fixed.substring(0, 7)), note.get(0));
         assertFalse(github.threadResolved(emptyCatch.path("id").asLong()), "the empty catch still stands");
         assertEquals(comments + 1, github.reviewComments().size(), "no new comment, only the one reply");
         String summary = github.issueComments().stream().filter(c -> c.path("number").asInt() == 7)
                 .map(c -> c.path("body").asText()).findFirst().orElseThrow();
-        assertTrue(summary.contains("Threads the bot started: 1 fixed at " + fixed.substring(0, 7) + " and resolved, 1 still open."),
-                summary);
+        assertTrue(summary.contains("Threads the bot started: 1 fixed or changed at " + fixed.substring(0, 7)
+                + " and resolved, 1 still open."), summary);
 
         // A push that fixes nothing touches no thread, and one already resolved is not resolved again.
         repo.write("README.md", "# loader\n");
         push(pr, repo.commit("docs"));
         assertEquals(comments + 1, github.reviewComments().size());
         assertEquals(1, github.requests("POST", "/graphql").stream().filter(r -> r.body().contains("resolveReviewThread")).count());
+
+        // The catch gets a body; its line stays as it was, and the linter no longer finds the rule there: a fix.
+        repo.write(FILE, LOADER.replace("return a == \"x\";", "return \"x\".equals(a);")
+                .replace("} catch (InterruptedException e) {\n", "} catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n"));
+        String filled = repo.commit("restore the interrupt");
+        push(pr, filled);
+        assertTrue(github.threadResolved(emptyCatch.path("id").asLong()));
+        assertEquals(List.of("Fixed in " + filled.substring(0, 7) + " (pmd no longer finds `EmptyCatchBlock` there); resolving "
+                + "this thread.\n\n<!-- pr-harness:resolved -->"), botRepliesIn(emptyCatch.path("id").asLong()));
     }
 }
