@@ -230,11 +230,19 @@ public final class CommandRunner {
 
     /**
      * The thread a question was asked in, for the model: where it sits, the commented code, and each comment before the
-     * question with its author (the bot's comments without their hidden markers).
+     * question with its author (the bot's comments without their hidden markers). When the thread cannot be read now,
+     * the question is answered without it.
      */
     private static String threadContext(CodeHost host, PullRequestRef ref, Comment comment) {
-        Optional<ReviewThread> thread = host.reviewThreads(ref).stream()
-                .filter(t -> !t.comments().isEmpty() && t.first().id() == comment.threadCommentId()).findFirst();
+        Optional<ReviewThread> thread;
+        try {
+            thread = host.reviewThreads(ref).stream()
+                    .filter(t -> !t.comments().isEmpty() && t.first().id() == comment.threadCommentId()).findFirst();
+        } catch (CodeHostException e) {
+            LOG.warn("{}: the thread of comment {} could not be read ({}); answering without it", ref,
+                    comment.threadCommentId(), e.getMessage());
+            return "";
+        }
         if (thread.isEmpty()) {
             return "";
         }
