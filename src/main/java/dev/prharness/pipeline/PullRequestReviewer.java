@@ -99,13 +99,11 @@ public final class PullRequestReviewer {
     public Planned plan(PullRequestRef ref, Options options, ReviewProgress progress) {
         progress.step("reading " + ref);
         PullRequest pr = host.read(ref);
-        ReviewCheck check = new ReviewCheck(host, ref);
-        if (options.checkRun() && !options.dryRun()) {
-            check.start(pr.headSha());
-        }
+        ReviewCheck check = new ReviewCheck(host, ref, options.checkRun() && !options.dryRun());
         try {
             Planned planned = plan(pr, options, progress, check);
             if (!planned.actionable()) {
+                check.start(pr.headSha());
                 check.complete(ReviewCheck.notDone(planned.scope()));
             }
             return planned;
@@ -134,6 +132,9 @@ public final class PullRequestReviewer {
                 .findFirst();
 
         Range range = range(pr, summary.flatMap(s -> SummaryComment.lastReviewedHead(s.body())), options.full());
+        if (range.change() != null) {
+            check.start(pr.headSha());
+        }
         if (range.change() != null && config.instructionsFiles() && pipeline.hasModel()) {
             config = config.withTeamInstructions(teamInstructions(pr, range.change(), problems));
         }
@@ -151,8 +152,9 @@ public final class PullRequestReviewer {
         String scopeLine = range.description() + threadsLine(judged, pr.headSha(), options.dryRun());
         String summaryText = SummaryComment.render(scopeLine, placed.summary(), String.join("\n", problems), pr.headSha());
         ReviewPlan plan = new ReviewPlanner().plan(placed, posted, config.maxInlineComments(), summaryText);
-        check.conclude(range.change() == null ? ReviewCheck.notDone(range.description())
-                : ReviewCheck.of(placed, scopeLine, options.failOn().or(config::failOn)));
+        if (range.change() != null) {
+            check.conclude(ReviewCheck.of(placed, scopeLine, options.failOn().or(config::failOn)));
+        }
         return new Planned(ref, placed, plan, summary.map(ExistingComment::id), range.description(), true, judged.fixed(),
                 check);
     }

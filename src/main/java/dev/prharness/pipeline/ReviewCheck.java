@@ -17,7 +17,7 @@ import java.util.Optional;
  * only for a review that ran in full ("reviewed N files, no findings" or "M findings (k errors)"); neutral when it was
  * not done or not in full (disabled, a draft, no new commits, linters only, a model loop stopped, files over
  * {@code max_files}), saying what and why; failure only when a finding reaches {@code fail_on}. Findings outside the diff
- * are its annotations. A token that may not write checks (a personal token, a read-only one) costs the review nothing:
+ * are its annotations. A head reviewed before (no new commits) gets no new check: the one that judged it stands. A token that may not write checks (a personal token, a read-only one) costs the review nothing:
  * there is then no check.
  */
 public final class ReviewCheck {
@@ -28,15 +28,25 @@ public final class ReviewCheck {
 
     private final CodeHost host;
     private final PullRequestRef ref;
+    private final boolean wanted;
     private Optional<Long> id = Optional.empty();
     private CheckRun result = notDone("The review was planned but not posted.");
 
-    ReviewCheck(CodeHost host, PullRequestRef ref) {
+    /** {@code wanted}: whether this mode keeps a check at all (not {@code review-pr}, not a dry run). */
+    ReviewCheck(CodeHost host, PullRequestRef ref, boolean wanted) {
         this.host = host;
         this.ref = ref;
+        this.wanted = wanted;
     }
 
+    /**
+     * Starts the check, in progress. Only for a head that is being judged now: a head already reviewed (no new commits)
+     * gets no new check, which would otherwise replace the conclusion of the review that did judge it.
+     */
     void start(String headSha) {
+        if (!wanted || id.isPresent()) {
+            return;
+        }
         try {
             id = Optional.of(host.startCheck(ref, NAME, headSha, "Reviewing " + headSha.substring(0, Math.min(7, headSha.length()))));
         } catch (CodeHostException e) {

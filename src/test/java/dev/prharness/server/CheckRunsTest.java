@@ -75,13 +75,20 @@ class CheckRunsTest {
         return states;
     }
 
-    @Test
-    void aLintersOnlyReviewIsNeutralAndSaysWhyAndFailOnMakesItAFailure() {
+    /** A repository whose second commit compares strings with {@code ==} (an error); its two commits. */
+    private String[] aStringComparison() {
         repo = TestRepo.init(dir.resolve("repo"));
         repo.write(FILE, "package a;\n\npublic class Loader {\n}\n");
         String base = repo.commit("base");
         repo.write(FILE, "package a;\n\npublic class Loader {\n    boolean same(String a) {\n        return a == \"x\";\n    }\n}\n");
-        String head = repo.commit("head");
+        return new String[] {base, repo.commit("head")};
+    }
+
+    @Test
+    void aLintersOnlyReviewIsNeutralAndSaysWhyAndFailOnMakesItAFailure() {
+        String[] commits = aStringComparison();
+        String base = commits[0];
+        String head = commits[1];
         start(Map.of());
 
         open(7, base, head);
@@ -102,6 +109,14 @@ class CheckRunsTest {
         JsonNode failed = github.checkRuns().get(1);
         assertEquals(List.of("in_progress", "completed:failure"), history(failed));
         assertTrue(failed.path("output").path("summary").asText().contains("A finding reaches `fail_on: error`"));
+
+        // A /review with no new commits judges nothing new: no new check replaces the failure.
+        github.permission("maintainer", "write");
+        server.webhooks.deliver("issue_comment", Fixtures.bytes(Fixtures.comment("created", "acme/widgets", 8, "/review",
+                "maintainer", "User", 99)));
+        server.awaitJobs();
+        assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().contains("No new commits")));
+        assertEquals(2, github.checkRuns().size(), "the failure stands");
     }
 
     @Test
@@ -132,8 +147,7 @@ class CheckRunsTest {
         openAi = new FakeOpenAi().otherwise(r -> r.model().equals("cheap")
                 ? openAi.text("cheap", "- adds size()")
                 : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"Looks right.\"}")));
-        start(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
-                "PR_HARNESS_CHEAP_MODEL", "cheap"));
+        start(TestServer.model(openAi));
 
         open(7, base, head);
 
@@ -170,15 +184,11 @@ class CheckRunsTest {
 
     @Test
     void aTokenThatMayNotWriteChecksStillGetsItsReview() {
-        repo = TestRepo.init(dir.resolve("repo"));
-        repo.write(FILE, "package a;\n\npublic class Loader {\n}\n");
-        String base = repo.commit("base");
-        repo.write(FILE, "package a;\n\npublic class Loader {\n    boolean same(String a) {\n        return a == \"x\";\n    }\n}\n");
-        String head = repo.commit("head");
+        String[] commits = aStringComparison();
         start(Map.of());
         github.forbidChecks(TOKEN);
 
-        open(7, base, head);
+        open(7, commits[0], commits[1]);
 
         assertEquals(0, github.checkRuns().size());
         assertEquals(1, github.reviews().size(), "the review is posted all the same");

@@ -50,8 +50,7 @@ class CommandsTest {
                 : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"reviewed\"}")));
 
         Map<String, String> env = TestServer.environment(dir, SECRET, github, TOKEN, "commands: {max_per_user_per_hour: 10}\n");
-        env.putAll(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
-                "PR_HARNESS_CHEAP_MODEL", "cheap"));
+        env.putAll(TestServer.model(openAi));
         server = new TestServer(env);
         server.runner.start();
         store = server.store;

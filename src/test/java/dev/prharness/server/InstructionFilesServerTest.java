@@ -61,8 +61,7 @@ class InstructionFilesServerTest {
                 ? openAi.text("cheap", "- adds two methods")
                 : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"Fine.\"}")));
         Map<String, String> env = TestServer.environment(dir, "instructions-secret", github, "gh-instructions", "");
-        env.putAll(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
-                "PR_HARNESS_CHEAP_MODEL", "cheap"));
+        env.putAll(TestServer.model(openAi));
         server = new TestServer(env);
         server.runner.start();
 

@@ -6,6 +6,7 @@ import dev.prharness.store.JobStatus;
 import dev.prharness.store.JobStore;
 import dev.prharness.testing.Eventually;
 import dev.prharness.testing.FakeGitHub;
+import dev.prharness.testing.FakeOpenAi;
 import dev.prharness.testing.Webhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +47,12 @@ final class TestServer implements AutoCloseable {
         env.put("PR_HARNESS_DB", "jdbc:sqlite:" + dir.resolve("jobs.db"));
         env.put("PR_HARNESS_CONFIG", config.toString());
         return env;
+    }
+
+    /** The environment that points the server's model at {@code openAi}: {@code strong} and {@code cheap} models. */
+    static Map<String, String> model(FakeOpenAi openAi) {
+        return Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
+                "PR_HARNESS_CHEAP_MODEL", "cheap");
     }
 
     TestServer(Map<String, String> env) {

@@ -164,8 +164,7 @@ class ThreadsTest {
         openAi = new FakeOpenAi().otherwise(r -> r.model().equals("cheap")
                 ? openAi.text("cheap", "- compares strings")
                 : openAi.toolCalls("strong", call("submit_review", "{\"summary\": \"reviewed\"}")));
-        start(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", openAi.baseUrl(), "PR_HARNESS_MODEL", "strong",
-                "PR_HARNESS_CHEAP_MODEL", "cheap"));
+        start(TestServer.model(openAi));
         repo.write(FILE, LOADER);
         openPullRequest(7, repo.commit("head"));
         ObjectNode strings = comment(7, "StringLiteralEquality");
