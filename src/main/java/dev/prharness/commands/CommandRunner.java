@@ -192,8 +192,8 @@ public final class CommandRunner {
             }
             case BotCommand.Lint() -> {
                 PullRequestReviewer.Outcome outcome = new PullRequestReviewer(host, services.lintPipeline(),
-                        services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false)
-                        .withCheckRun(Optional.empty()), ReviewProgress.SILENT);
+                        services.botLogin()).review(ref, new PullRequestReviewer.Options(true, false, Optional.empty(), false),
+                        ReviewProgress.SILENT); // no check run: linters alone must not replace the review's conclusion
                 yield Optional.of("Linters run. " + posted(outcome));
             }
             case BotCommand.Ask ask -> {
