@@ -116,7 +116,11 @@ class CheckRunsTest {
                 "maintainer", "User", 99)));
         server.awaitJobs();
         assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().contains("No new commits")));
-        assertEquals(2, github.checkRuns().size(), "the failure stands");
+        server.webhooks.deliver("issue_comment", Fixtures.bytes(Fixtures.comment("created", "acme/widgets", 8, "/lint",
+                "maintainer", "User", 99)));
+        server.awaitJobs();
+        assertTrue(github.issueComments().stream().anyMatch(c -> c.path("body").asText().startsWith("Linters run.")));
+        assertEquals(2, github.checkRuns().size(), "the failure stands: neither /review without new commits nor /lint replaces it");
     }
 
     @Test
