@@ -86,8 +86,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     /** The team's instruction files that apply to the change, read at the base commit (as the config is). */
     private static TeamInstructions teamInstructions(GitRepository repository, String baseSha, LocalChange change) {
-        List<String> reviewed = change.diff().files().stream().filter(f -> f.newPath() != null).map(f -> f.newPath()).toList();
-        return InstructionFiles.read(new InstructionSource() {
+        return InstructionFiles.forChange(new InstructionSource() {
             @Override
             public Map<String, Optional<String>> read(List<String> paths) {
                 Map<String, Optional<String>> texts = new LinkedHashMap<>();
@@ -99,7 +98,7 @@ final class ReviewCommand implements Callable<Integer> {
             public List<String> filesIn(String directory) {
                 return repository.filesIn(baseSha, directory);
             }
-        }, reviewed);
+        }, change.diff());
     }
 
     private ReviewConfig loadConfig(GitRepository repository, String baseSha, ReviewConfigLoader loader) {

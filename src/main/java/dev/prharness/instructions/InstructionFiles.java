@@ -1,5 +1,7 @@
 package dev.prharness.instructions;
 
+import dev.prharness.diff.Diff;
+import dev.prharness.diff.FileDiff;
 import dev.prharness.diff.PathGlob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,11 @@ public final class InstructionFiles {
     private static final Pattern APPLY_TO = Pattern.compile("(?m)^applyTo:\\s*(.+?)\\s*$");
 
     private InstructionFiles() {}
+
+    /** The instruction files that apply to the files a change leaves (its new paths). */
+    public static TeamInstructions forChange(InstructionSource source, Diff diff) {
+        return read(source, diff.files().stream().map(FileDiff::newPath).filter(java.util.Objects::nonNull).toList());
+    }
 
     public static TeamInstructions read(InstructionSource source, List<String> reviewed) {
         if (reviewed.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.prharness.pipeline;
 
 import dev.prharness.change.ChangeSet;
-import dev.prharness.change.TextContent;
 import dev.prharness.codehost.CodeHost;
 import dev.prharness.codehost.CodeHostException;
 import dev.prharness.codehost.ExistingComment;
@@ -16,7 +15,6 @@ import dev.prharness.feedback.Feedback;
 import dev.prharness.feedback.FeedbackCollector;
 import dev.prharness.feedback.FeedbackLedger;
 import dev.prharness.instructions.InstructionFiles;
-import dev.prharness.instructions.InstructionSource;
 import dev.prharness.instructions.TeamInstructions;
 import dev.prharness.review.FileNote;
 import dev.prharness.review.Review;
@@ -29,9 +27,7 @@ import dev.prharness.review.Silence;
 import dev.prharness.review.SummaryComment;
 import dev.prharness.review.SummaryWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -245,22 +241,8 @@ public final class PullRequestReviewer {
      * request's head); when they cannot be read now, none, and the summary says so.
      */
     private TeamInstructions teamInstructions(PullRequest pr, ChangeSet change, List<String> problems) {
-        List<String> reviewed = change.diff().files().stream().filter(f -> f.newPath() != null).map(f -> f.newPath()).toList();
         try {
-            return InstructionFiles.read(new InstructionSource() {
-                @Override
-                public Map<String, Optional<String>> read(List<String> paths) {
-                    Map<String, Optional<String>> texts = new LinkedHashMap<>();
-                    host.filesAt(pr.ref(), paths, pr.defaultBranch())
-                            .forEach((path, bytes) -> texts.put(path, bytes.flatMap(TextContent::decode)));
-                    return texts;
-                }
-
-                @Override
-                public List<String> filesIn(String directory) {
-                    return host.filesIn(pr.ref(), directory, pr.defaultBranch());
-                }
-            }, reviewed);
+            return InstructionFiles.forChange(new DefaultBranchInstructions(host, pr), change.diff());
         } catch (CodeHostException e) {
             problems.add("The team's instruction files (AGENTS.md and the like) could not be read from " + pr.defaultBranch()
                     + " (" + e.getMessage() + "); the review went on without them.");
