@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 
 /**
- * A glob over repository paths ({@code src/test/**}, {@code *.md}): {@code *} stays within a folder, {@code **} crosses
- * folders; a glob without a {@code /} also matches a file's name in any folder.
+ * A glob over repository paths ({@code src/test/**}, {@code *.md}, {@code **}{@code /*.{ts,tsx}}): {@code *} stays within
+ * a folder, {@code **} crosses folders, and a leading {@code **}{@code /} also matches at the root (as in .gitignore and
+ * GitHub's {@code applyTo}); a glob without a {@code /} also matches a file's name in any folder.
  */
 public final class PathGlob {
 
@@ -16,7 +17,8 @@ public final class PathGlob {
         Path asPath = Path.of(path);
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         return matcher.matches(asPath) || (!glob.contains("/") && asPath.getFileName() != null
-                && matcher.matches(asPath.getFileName()));
+                && matcher.matches(asPath.getFileName()))
+                || (glob.startsWith("**/") && matches(glob.substring("**/".length()), path));
     }
 
     /** Whether {@code glob} is one this class can match; a broken one (an unclosed {@code [} or {@code {}) is not. */

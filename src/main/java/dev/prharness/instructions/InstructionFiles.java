@@ -83,7 +83,7 @@ public final class InstructionFiles {
             if (applyTo == null || !applyTo.find()) {
                 return false;
             }
-            for (String glob : applyTo.group(1).replaceAll("^[\"']|[\"']$", "").split(",")) {
+            for (String glob : globs(applyTo.group(1).replaceAll("^[\"']|[\"']$", ""))) {
                 String g = glob.strip();
                 if (!g.isEmpty() && PathGlob.valid(g) && (g.equals("**") || g.equals("**/*") || PathGlob.matches(g, path))) {
                     return true;
@@ -100,6 +100,24 @@ public final class InstructionFiles {
             }
         }
         return false;
+    }
+
+    /** An {@code applyTo} list: globs separated by commas, except the commas inside a {@code {a,b}} group. */
+    static List<String> globs(String applyTo) {
+        List<String> globs = new ArrayList<>();
+        int depth = 0;
+        StringBuilder glob = new StringBuilder();
+        for (char c : applyTo.toCharArray()) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c == ',' && depth <= 0) {
+                globs.add(glob.toString());
+                glob.setLength(0);
+            } else {
+                glob.append(c);
+            }
+        }
+        globs.add(glob.toString());
+        return globs;
     }
 
     /** The folders holding {@code path}, nearest first, down to the root (""). */

@@ -53,6 +53,25 @@ class InstructionFilesTest {
                 .orElseThrow().text(), "the front matter is not sent");
     }
 
+    /** Shapes of applyTo seen in public repositories: brace groups holding commas, a leading double star. */
+    @Test
+    void applyToListsMayHoldBraceGroupsAndADoubleStarMatchesAtTheRootToo() {
+        assertEquals(List.of("{README.md,docs/**/*.md}", "src/**"), InstructionFiles.globs("{README.md,docs/**/*.md},src/**"));
+        Map<String, String> files = new HashMap<>();
+        files.put(".github/instructions/docs.instructions.md", "---\ndescription: \"docs\"\napplyTo: \"{README.md,docs/**/*.md}\"\n---\ndocs");
+        files.put(".github/instructions/web.instructions.md", "---\napplyTo: '**/*.{ts,tsx}'\n---\nweb");
+
+        TeamInstructions team = InstructionFiles.read(source(files), List.of("README.md", "docs/guide/start.md", "app.ts",
+                "web/src/view.tsx", "src/Main.java"));
+
+        Map<String, List<String>> applies = new HashMap<>();
+        team.files().forEach(f -> applies.put(f.path(), f.appliesTo()));
+        assertEquals(List.of("README.md", "docs/guide/start.md"), applies.get(".github/instructions/docs.instructions.md"));
+        assertEquals(List.of("app.ts", "web/src/view.tsx"), applies.get(".github/instructions/web.instructions.md"));
+        assertTrue(dev.prharness.diff.PathGlob.matches("**/docs/*.md", "docs/a.md"), "a leading **/ may match no folder");
+        assertTrue(!dev.prharness.diff.PathGlob.matches("**/docs/*.md", "src/docs/x/a.md"));
+    }
+
     @Test
     void aLongFileIsCutAndWhatDoesNotFitIsLeftOutSayingSo() {
         Map<String, String> files = new HashMap<>();
