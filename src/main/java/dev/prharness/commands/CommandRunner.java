@@ -233,6 +233,9 @@ public final class CommandRunner {
      * question with its author (the bot's comments without their hidden markers). When the thread cannot be read now,
      * the question is answered without it.
      */
+    /** Lines of the diff above a commented line shown with a question asked in its thread. */
+    private static final int HUNK_LINES = 12;
+
     private static String threadContext(CodeHost host, PullRequestRef ref, Comment comment) {
         Optional<ReviewThread> thread;
         try {
@@ -247,7 +250,13 @@ public final class CommandRunner {
             return "";
         }
         StringBuilder text = new StringBuilder("File: ").append(thread.get().path()).append('\n');
-        thread.get().first().commentedCode().ifPresent(code -> text.append("Commented line: ").append(code.strip()).append('\n'));
+        String[] hunk = thread.get().first().diffHunk().split("\n");
+        if (hunk.length > 1) {
+            // The diff around the commented line: the hunk ends at it (a multi-line comment's lines are its last ones).
+            text.append("Diff up to the commented line:\n");
+            java.util.Arrays.stream(hunk, Math.max(1, hunk.length - HUNK_LINES), hunk.length)
+                    .forEach(line -> text.append(line).append('\n'));
+        }
         for (ReviewThread.Comment c : thread.get().comments()) {
             if (c.id() == comment.id()) {
                 break;

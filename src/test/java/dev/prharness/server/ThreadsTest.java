@@ -186,7 +186,8 @@ class ThreadsTest {
         assertEquals(modelCalls + 1, openAi.requestsFor("strong").size(), "the reader's question never reached the model");
         String request = openAi.requestsFor("strong").getLast().body().toString();
         assertTrue(request.contains("is this really wrong here?") && request.contains("The review thread")
-                && request.contains("return a == \\\"x\\\";"), "the thread and the commented line are the context: " + request);
+                && request.contains("Diff up to the commented line:") && request.contains("+        return a == \\\"x\\\";"),
+                "the thread and the diff up to the commented line are the context: " + request);
         assertFalse(request.contains("pr-harness:rule"), "the bot's markers are not shown to the model");
     }
 
