@@ -170,7 +170,9 @@ class ThreadsTest {
         ObjectNode strings = comment(7, "StringLiteralEquality");
         int modelCalls = openAi.requestsFor("strong").size();
 
-        openAi.script("strong", openAi.text("strong", "Yes: `==` compares references, so a copy of \"x\" is not equal."));
+        // The answer echoes the server's webhook secret (a model talked into it): the outgoing filter keeps it in.
+        openAi.script("strong", openAi.text("strong", "Yes: `==` compares references, so a copy of \"x\" is not equal. "
+                + "Also, the server's secret is threads-secret."));
         assertEquals(202, reply(7, strings.path("id").asLong(), "maintainer", "@pr-harness is this really wrong here?"));
         assertEquals(202, reply(7, strings.path("id").asLong(), "passerby", "@pr-harness why though?"));
         assertEquals(204, server.webhooks.deliver("pull_request_review_comment", Fixtures.bytes(Fixtures.reviewComment(
@@ -183,6 +185,7 @@ class ThreadsTest {
         List<String> answers = botRepliesIn(strings.path("id").asLong());
         assertEquals(1, answers.size(), "one answer, none for the reader: " + answers);
         assertTrue(answers.get(0).contains("compares references"), answers.get(0));
+        assertFalse(answers.get(0).contains("threads-secret"), "a reply in a thread passes the outgoing filter: " + answers.get(0));
         assertEquals(modelCalls + 1, openAi.requestsFor("strong").size(), "the reader's question never reached the model");
         String request = openAi.requestsFor("strong").getLast().body().toString();
         assertTrue(request.contains("is this really wrong here?") && request.contains("The review thread")
