@@ -53,20 +53,19 @@ public final class GitHubPullRequests implements CodeHost {
     private static final int FILES_PER_QUERY = 100;
     /** GitHub lists at most this many files in a comparison of two commits. */
     private static final int COMPARE_FILE_LIMIT = 300;
-    /** GitHub takes at most 50 annotations in one check run request. */
-    private static final int ANNOTATIONS_PER_REQUEST = 50;
-    /** GraphQL connections give at most 100 nodes a page. */
-    private static final int THREADS_PER_QUERY = 100;
-    private static final int COMMENTS_PER_THREAD = 100;
 
     private final GitHubConnection connection;
     private final RawRequests raw;
+    private final GitHubReviewThreads threads;
+    private final GitHubCheckRuns checks;
     private final Map<String, GHRepository> repositories = new java.util.concurrent.ConcurrentHashMap<>();
     private final UnifiedDiffParser parser = new UnifiedDiffParser();
 
     public GitHubPullRequests(GitHubConnection connection) {
         this.connection = connection;
         this.raw = new RawRequests(connection);
+        this.threads = new GitHubReviewThreads(raw);
+        this.checks = new GitHubCheckRuns(raw);
     }
 
     @Override
@@ -151,14 +150,14 @@ public final class GitHubPullRequests implements CodeHost {
                 .put("query", "query(" + declarations + ") { repository(owner: $owner, name: $name) {" + fields + " } }");
         body.set("variables", variables);
         RawRequests.Response response = raw.graphQl(body);
-        com.fasterxml.jackson.databind.JsonNode json = response.status() / 100 == 2 ? response.json() : null;
+        JsonNode json = response.status() / 100 == 2 ? response.json() : null;
         if (json == null || json.path("data").path("repository").isMissingNode() || json.has("errors")) {
             throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 == 2 ? 502 : response.status(),
                     null, connection.apiUrl() + "/graphql");
         }
         Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
         for (int i = 0; i < paths.size(); i++) {
-            com.fasterxml.jackson.databind.JsonNode blob = json.path("data").path("repository").path("f" + i);
+            JsonNode blob = json.path("data").path("repository").path("f" + i);
             if (blob.isNull() || blob.isMissingNode()) {
                 files.put(paths.get(i), Optional.empty());
             } else if (blob.path("isBinary").asBoolean(false) || blob.path("isTruncated").asBoolean(false)
@@ -209,14 +208,8 @@ public final class GitHubPullRequests implements CodeHost {
 
     @Override
     public void editComment(PullRequestRef ref, long commentId, String body) {
-        connection.call("editing comment " + commentId + " on " + ref, () -> {
-            String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId;
-            RawRequests.Response response = raw.send("PATCH", path, Map.of("body", body));
-            if (response.status() / 100 != 2) {
-                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
-            }
-            return null;
-        });
+        connection.call("editing comment " + commentId + " on " + ref, () -> raw.sendOk("PATCH",
+                repoPath(ref) + "/issues/comments/" + commentId, Map.of("body", body)));
     }
 
     /**
@@ -254,31 +247,22 @@ public final class GitHubPullRequests implements CodeHost {
     /** Adds a reaction ({@code eyes}, {@code rocket}, {@code confused}, …) to a conversation comment. */
     @Override
     public void react(PullRequestRef ref, long commentId, String content) {
-        connection.call("reacting to comment " + commentId + " on " + ref, () -> {
-            String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/issues/comments/" + commentId + "/reactions";
-            RawRequests.Response response = raw.send("POST", path, Map.of("content", content));
-            if (response.status() / 100 != 2) {
-                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
-            }
-            return null;
-        });
+        connection.call("reacting to comment " + commentId + " on " + ref, () -> raw.sendOk("POST",
+                repoPath(ref) + "/issues/comments/" + commentId + "/reactions", Map.of("content", content)));
     }
 
     @Override
     public List<Reaction> reviewCommentReactions(PullRequestRef ref, long reviewCommentId) {
         return connection.call("reading the reactions to comment " + reviewCommentId + " on " + ref, () -> {
-            String path = "/repos/" + ref.owner() + "/" + ref.repo() + "/pulls/comments/" + reviewCommentId
+            String path = repoPath(ref) + "/pulls/comments/" + reviewCommentId
                     + "/reactions?per_page=100";
             RawRequests.Response response = raw.send("GET", path, null);
             if (response.status() == 404) {
                 return List.<Reaction>of(); // the comment was deleted meanwhile
             }
-            if (response.status() / 100 != 2) {
-                throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
-            }
             List<Reaction> reactions = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode r : response.json()) {
-                com.fasterxml.jackson.databind.JsonNode user = r.path("user");
+            for (JsonNode r : raw.ok(response, path)) {
+                JsonNode user = r.path("user");
                 reactions.add(new Reaction(r.path("id").asLong(), user.path("login").asText(""),
                         user.path("type").asText("").equals("Bot"), r.path("content").asText(""),
                         java.time.Instant.parse(r.path("created_at").asText("1970-01-01T00:00:00Z"))));
@@ -289,43 +273,28 @@ public final class GitHubPullRequests implements CodeHost {
 
     @Override
     public void reactToReviewComment(PullRequestRef ref, long reviewCommentId, String content) {
-        connection.call("reacting to review comment " + reviewCommentId + " on " + ref, () -> sent("POST",
+        connection.call("reacting to review comment " + reviewCommentId + " on " + ref, () -> raw.sendOk("POST",
                 repoPath(ref) + "/pulls/comments/" + reviewCommentId + "/reactions", Map.of("content", content)));
     }
 
     @Override
     public long replyInThread(PullRequestRef ref, long threadCommentId, String body) {
-        return connection.call("replying in the thread of comment " + threadCommentId + " on " + ref, () -> sent("POST",
+        return connection.call("replying in the thread of comment " + threadCommentId + " on " + ref, () -> raw.sendOk("POST",
                 repoPath(ref) + "/pulls/" + ref.number() + "/comments/" + threadCommentId + "/replies", Map.of("body", body))
                 .path("id").asLong());
     }
 
-    /** Every thread, {@value #THREADS_PER_QUERY} a query, each with its first {@value #COMMENTS_PER_THREAD} comments. */
     @Override
     public List<ReviewThread> reviewThreads(PullRequestRef ref) {
-        return connection.call("reading the review threads of " + ref, () -> {
-            List<ReviewThread> threads = new ArrayList<>();
-            String cursor = null;
-            do {
-                ObjectNode variables = JSON.createObjectNode().put("owner", ref.owner()).put("name", ref.repo())
-                        .put("number", ref.number());
-                variables.put("cursor", cursor);
-                JsonNode page = graphQl(REVIEW_THREADS, variables).path("repository").path("pullRequest").path("reviewThreads");
-                for (JsonNode thread : page.path("nodes")) {
-                    threads.add(threadOf(thread));
-                }
-                cursor = page.path("pageInfo").path("hasNextPage").asBoolean(false)
-                        ? page.path("pageInfo").path("endCursor").asText(null) : null;
-            } while (cursor != null);
-            return threads;
-        });
+        return connection.call("reading the review threads of " + ref, () -> threads.list(ref));
     }
 
     @Override
     public void resolveThread(PullRequestRef ref, String threadId) {
-        connection.call("resolving review thread " + threadId + " on " + ref, () -> graphQl(
-                "mutation($id: ID!) { resolveReviewThread(input: {threadId: $id}) { thread { id isResolved } } }",
-                JSON.createObjectNode().put("id", threadId)));
+        connection.call("resolving review thread " + threadId + " on " + ref, () -> {
+            threads.resolve(threadId);
+            return null;
+        });
     }
 
     @Override
@@ -337,7 +306,7 @@ public final class GitHubPullRequests implements CodeHost {
             if (response.status() == 404) {
                 return List.<String>of();
             }
-            JsonNode listing = ok(response, path);
+            JsonNode listing = raw.ok(response, path);
             List<String> files = new ArrayList<>();
             if (listing.isArray()) {
                 listing.forEach(entry -> {
@@ -352,95 +321,18 @@ public final class GitHubPullRequests implements CodeHost {
 
     @Override
     public long startCheck(PullRequestRef ref, String name, String headSha, String title) {
-        return connection.call("starting check run " + name + " on " + ref, () -> {
-            ObjectNode request = JSON.createObjectNode().put("name", name).put("head_sha", headSha)
-                    .put("status", "in_progress").put("started_at", java.time.Instant.now().toString());
-            request.putObject("output").put("title", title).put("summary", title);
-            return sent("POST", repoPath(ref) + "/check-runs", request).path("id").asLong();
-        });
+        return connection.call("starting check run " + name + " on " + ref, () -> checks.start(ref, name, headSha, title));
     }
 
-    /**
-     * Completes a check run: the first request sets the conclusion, summary and the first
-     * {@value #ANNOTATIONS_PER_REQUEST} annotations (GitHub's limit a request); each further batch is one more update
-     * of the same output, which GitHub adds to the annotations already there.
-     */
     @Override
     public void completeCheck(PullRequestRef ref, long checkRunId, CheckRun result) {
         connection.call("completing check run " + checkRunId + " on " + ref, () -> {
-            String path = repoPath(ref) + "/check-runs/" + checkRunId;
-            List<CheckRun.Annotation> all = result.annotations();
-            int from = 0;
-            do {
-                ObjectNode request = JSON.createObjectNode();
-                if (from == 0) {
-                    request.put("status", "completed").put("conclusion", result.conclusion().apiName())
-                            .put("completed_at", java.time.Instant.now().toString());
-                }
-                ObjectNode output = request.putObject("output").put("title", result.title()).put("summary", result.summary());
-                ArrayNode annotations = output.putArray("annotations");
-                for (CheckRun.Annotation a : all.subList(from, Math.min(all.size(), from + ANNOTATIONS_PER_REQUEST))) {
-                    annotations.addObject().put("path", a.path()).put("start_line", a.line()).put("end_line", a.line())
-                            .put("annotation_level", a.level()).put("title", a.title()).put("message", a.message());
-                }
-                sent("PATCH", path, request);
-                from += ANNOTATIONS_PER_REQUEST;
-            } while (from < all.size());
+            checks.complete(ref, checkRunId, result);
             return null;
         });
     }
 
-    private static final String REVIEW_THREADS = "query($owner: String!, $name: String!, $number: Int!, $cursor: String) {"
-            + " repository(owner: $owner, name: $name) { pullRequest(number: $number) {"
-            + " reviewThreads(first: " + THREADS_PER_QUERY + ", after: $cursor) { pageInfo { hasNextPage endCursor }"
-            + " nodes { id isResolved path resolvedBy { login }"
-            + " comments(first: " + COMMENTS_PER_THREAD + ") { nodes { databaseId body createdAt diffHunk"
-            + " author { login __typename } } } } } } } }";
-
-    /**
-     * A thread as GraphQL gives it. GraphQL names an App by its slug ({@code pr-harness}) where REST says
-     * {@code pr-harness[bot]}; the REST form is kept, so one login names the bot everywhere.
-     */
-    private static ReviewThread threadOf(JsonNode thread) {
-        List<ReviewThread.Comment> comments = new ArrayList<>();
-        for (JsonNode c : thread.path("comments").path("nodes")) {
-            boolean bot = c.path("author").path("__typename").asText().equals("Bot");
-            String login = c.path("author").path("login").asText("");
-            comments.add(new ReviewThread.Comment(c.path("databaseId").asLong(), bot && !login.endsWith("[bot]") ? login + "[bot]"
-                    : login, bot, c.path("body").asText(""), java.time.Instant.parse(c.path("createdAt").asText("1970-01-01T00:00:00Z")),
-                    c.path("diffHunk").asText("")));
-        }
-        return new ReviewThread(thread.path("id").asText(), thread.path("isResolved").asBoolean(false),
-                thread.path("resolvedBy").path("login").asText(""), thread.path("path").asText(""), comments);
-    }
-
-    /** A GraphQL request's {@code data}; GitHub answers 200 with {@code errors} for a refused one. */
-    private JsonNode graphQl(String query, ObjectNode variables) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("query", query);
-        body.set("variables", variables);
-        RawRequests.Response response = raw.graphQl(body);
-        JsonNode json = response.status() / 100 == 2 ? response.json() : null;
-        if (json == null || json.has("errors") || !json.has("data")) {
-            boolean forbidden = response.body().contains("FORBIDDEN") || response.body().contains("not accessible");
-            throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 != 2 ? response.status()
-                    : forbidden ? 403 : 422, null, connection.apiUrl() + "/graphql");
-        }
-        return json.path("data");
-    }
-
-    /** Sends a request that must succeed; its JSON answer (empty object for none). */
-    private JsonNode sent(String method, String path, Object body) throws IOException {
-        return ok(raw.send(method, path, body), path);
-    }
-
-    private JsonNode ok(RawRequests.Response response, String path) throws IOException {
-        if (response.status() / 100 != 2) {
-            throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
-        }
-        return response.body().isBlank() ? JSON.createObjectNode() : response.json();
-    }
-
-    private static String repoPath(PullRequestRef ref) {
+    static String repoPath(PullRequestRef ref) {
         return "/repos/" + ref.owner() + "/" + ref.repo();
     }
 
@@ -450,7 +342,7 @@ public final class GitHubPullRequests implements CodeHost {
     }
 
     private static String reviewsPath(PullRequestRef ref) {
-        return "/repos/" + ref.owner() + "/" + ref.repo() + "/pulls/" + ref.number() + "/reviews";
+        return repoPath(ref) + "/pulls/" + ref.number() + "/reviews";
     }
 
     private static ObjectNode reviewRequest(ReviewPlan plan) {

@@ -2,6 +2,7 @@ package dev.prharness.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,36 @@ final class RawRequests {
         String root = connection.apiUrl();
         String url = root.endsWith("/api/v3") ? root.substring(0, root.length() - "/v3".length()) + "/graphql" : root + "/graphql";
         return send("POST", URI.create(url), body);
+    }
+
+    /** A request that must succeed: its JSON answer (an empty object for none); any other status is an HttpException. */
+    JsonNode sendOk(String method, String path, Object body) throws IOException {
+        return ok(send(method, path, body), path);
+    }
+
+    /** The JSON answer of a response that must be a success, else an HttpException naming the status and the URL. */
+    JsonNode ok(Response response, String path) throws IOException {
+        if (response.status() / 100 != 2) {
+            throw new org.kohsuke.github.HttpException(response.body(), response.status(), null, connection.apiUrl() + path);
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : response.json();
+    }
+
+    /**
+     * A GraphQL request's {@code data}. GitHub answers 200 with {@code errors} for a refused one: that is an
+     * HttpException too, with 403 when the token may not, else 422.
+     */
+    JsonNode graphQlData(String query, ObjectNode variables) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        body.set("variables", variables);
+        Response response = graphQl(body);
+        JsonNode json = response.status() / 100 == 2 ? response.json() : null;
+        if (json == null || json.has("errors") || !json.has("data")) {
+            boolean forbidden = response.body().contains("FORBIDDEN") || response.body().contains("not accessible");
+            throw new org.kohsuke.github.HttpException(response.body(), response.status() / 100 != 2 ? response.status()
+                    : forbidden ? 403 : 422, null, connection.apiUrl() + "/graphql");
+        }
+        return json.path("data");
     }
 
     private Response send(String method, URI uri, Object body) throws IOException {
