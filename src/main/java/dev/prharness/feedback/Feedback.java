@@ -22,12 +22,6 @@ public record Feedback(String id, String repository, long commentId, List<String
         glob = glob == null ? "" : glob;
     }
 
-    /** A verdict on the finding itself (a reaction, a resolved thread). */
-    public Feedback(String id, String repository, long commentId, List<String> fingerprints, String source, String rule,
-            String user, boolean writer, Verdict verdict, Instant at) {
-        this(id, repository, commentId, fingerprints, source, rule, user, writer, verdict, at, Scope.FINDING, "");
-    }
-
     /**
      * A gesture on one of the bot's inline comments, read from the comment's markers (its fingerprints, source and
      * rule); empty when {@code commentBody} is not one of the bot's finding comments.

@@ -233,4 +233,26 @@ class ThreadsTest {
         assertEquals(List.of("Fixed in " + filled.substring(0, 7) + " (pmd no longer finds `EmptyCatchBlock` there); resolving "
                 + "this thread.\n\n<!-- pr-harness:resolved -->"), botRepliesIn(emptyCatch.path("id").asLong()));
     }
+
+    @Test
+    void aThreadSomeoneResolvesCountsAsAgreementAndTheBotsOwnResolutionsDoNot() {
+        start(Map.of());
+        repo.write(FILE, LOADER);
+        FakeGitHub.Pr pr = openPullRequest(7, repo.commit("head"));
+        github.resolveThread(comment(7, "StringLiteralEquality").path("id").asLong(), "maintainer");
+
+        // The bot resolves the empty catch's thread once the catch has a body; the next review reads both threads.
+        repo.write(FILE, LOADER.replace("} catch (InterruptedException e) {\n",
+                "} catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n"));
+        push(pr, repo.commit("restore the interrupt"));
+        assertTrue(github.threadResolved(comment(7, "EmptyCatchBlock").path("id").asLong()));
+        repo.write("README.md", "# loader\n");
+        push(pr, repo.commit("docs"));
+
+        String metrics = server.webhooks.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("prharness_comment_feedback_total{rule=\"UseEqualsToCompareStrings\"")
+                && l.contains("verdict=\"agree\"} 1.0")), "a person's resolution is agreement: " + metrics);
+        assertFalse(metrics.contains("rule=\"EmptyCatchBlock\",source=\"pmd\",verdict=\"agree\""),
+                "the bot's own resolution is no one's verdict: " + metrics);
+    }
 }
